@@ -1,0 +1,4 @@
+import { InitialSchema1764180000000 } from './1764180000000-initial-schema.js';
+
+/** Every migration, oldest first. Listed explicitly so the app, the CLI and jest load the same set. */
+export const migrations = [InitialSchema1764180000000];

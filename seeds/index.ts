@@ -1,0 +1,14 @@
+import { demoReference } from './demo-reference.js';
+import type { Seed } from './seed.js';
+
+/** Districts, streets, the insurer, users and policies: the fixture every e2e test starts from. */
+export const referenceSeeds: Seed[] = [demoReference];
+
+/** Generated claims of the demo years; loaded by `npm start`, not by the tests. */
+export const demoClaimSeeds: Seed[] = [];
+
+/** Demo data, in order; each runs once per database. */
+export const demoSeeds: Seed[] = [...referenceSeeds, ...demoClaimSeeds];
+
+export { loadCatalog } from './catalog.js';
+export { DEMO_PASSWORD, DEMO_USERS } from './demo-reference.js';

@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { RateLimitGuard } from './auth/rate-limit.guard.js';
+import { CatalogModule } from './catalog/catalog.module.js';
+import { ClaimsModule } from './claims/claims.module.js';
+import { ErrorFilter } from './common/error.filter.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { InsurersModule } from './insurers/insurers.module.js';
+import { PayoutsModule } from './payouts/payouts.module.js';
+import { PoliciesModule } from './policies/policies.module.js';
+import { RegionsModule } from './regions/regions.module.js';
+import { ReportsModule } from './reports/reports.module.js';
+import { ResidentsModule } from './residents/residents.module.js';
+import { UsersModule } from './users/users.module.js';
+import { VerificationModule } from './verification/verification.module.js';
+
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    AuditModule,
+    AuthModule,
+    UsersModule,
+    RegionsModule,
+    InsurersModule,
+    CatalogModule,
+    HealthModule,
+    PoliciesModule,
+    ResidentsModule,
+    ClaimsModule,
+    VerificationModule,
+    PayoutsModule,
+    ReportsModule,
+  ],
+  providers: [
+    { provide: APP_FILTER, useClass: ErrorFilter },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
+})
+export class AppModule {}

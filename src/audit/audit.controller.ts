@@ -1,0 +1,27 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
+import { Role } from '../auth/role.js';
+import type { Page } from '../common/pagination.js';
+import { AuditService } from './audit.service.js';
+import { AuditEventResponse, AuditVerifyResponse, ListAuditQuery } from './dto/audit.dto.js';
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Authenticated({ roles: [Role.Admin, Role.DistrictOfficer] })
+  list(@Auth() caller: AuthUser, @Query() query: ListAuditQuery): Promise<Page<AuditEventResponse>> {
+    return this.audit.list(caller, query);
+  }
+
+  @Get('verify')
+  @Authenticated({ roles: [Role.Admin, Role.DistrictOfficer] })
+  @ApiOkResponse({ type: AuditVerifyResponse })
+  verify(): Promise<AuditVerifyResponse> {
+    return this.audit.verify();
+  }
+}

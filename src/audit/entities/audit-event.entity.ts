@@ -1,0 +1,15 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('audit_event')
+export class AuditEvent {
+  @PrimaryColumn({ type: 'bigint' }) seq: string;
+  @Column({ type: 'timestamptz' }) at: Date;
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId: string | null;
+  @Column({ type: 'varchar', length: 60 }) action: string;
+  @Column({ type: 'varchar', length: 40 }) entity: string;
+  @Column({ name: 'entity_id', type: 'varchar', length: 100, nullable: true }) entityId: string | null;
+  @Column({ name: 'district_code', type: 'varchar', length: 6, nullable: true }) districtCode: string | null;
+  @Column({ type: 'jsonb' }) data: Record<string, unknown>;
+  @Column({ name: 'prev_hash', type: 'char', length: 64 }) prevHash: string;
+  @Column({ type: 'char', length: 64 }) hash: string;
+}

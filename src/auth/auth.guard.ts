@@ -1,0 +1,44 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { DomainError } from '../common/domain-error.js';
+import { UsersRepository } from '../users/users.repository.js';
+import type { AuthUser } from './auth-user.js';
+import { ROLES_KEY } from './authenticated.decorator.js';
+import type { Role } from './role.js';
+
+interface TokenPayload { sub: string }
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly users: UsersRepository,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: AuthUser }>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) {
+      throw new DomainError('UNAUTHENTICATED', 'A bearer token is required');
+    }
+    let payload: TokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<TokenPayload>(token);
+    } catch {
+      throw new DomainError('UNAUTHENTICATED', 'The token is invalid or has expired');
+    }
+    // Loaded on every request so that a disabled user or a changed scope takes effect at once.
+    const user = await this.users.findActiveAuthUser(payload.sub);
+    if (!user) throw new DomainError('UNAUTHENTICATED', 'The account is disabled or no longer exists');
+    request.user = user;
+
+    const roles = this.reflector.get<Role[] | null>(ROLES_KEY, context.getHandler())
+      ?? this.reflector.get<Role[] | null>(ROLES_KEY, context.getClass());
+    if (roles && !roles.includes(user.role)) {
+      throw DomainError.forbidden(`Role ${user.role} may not call this route`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,27 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
+import { Role } from '../auth/role.js';
+import { CatalogService } from './catalog.service.js';
+import { CreateEventTypeDto, EventTypeResponse } from './dto/event-type.dto.js';
+
+@ApiTags('reference data')
+@Controller('event-types')
+export class CatalogController {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOkResponse({ type: [EventTypeResponse] })
+  list(): Promise<EventTypeResponse[]> {
+    return this.catalog.list();
+  }
+
+  @Post()
+  @Authenticated({ roles: [Role.Admin] })
+  @ApiCreatedResponse({ type: EventTypeResponse })
+  create(@Auth() caller: AuthUser, @Body() dto: CreateEventTypeDto): Promise<EventTypeResponse> {
+    return this.catalog.create(caller, dto);
+  }
+}

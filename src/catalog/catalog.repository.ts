@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { EventType } from './entities/event-type.entity.js';
+
+@Injectable()
+export class CatalogRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  listAll(): Promise<EventType[]> {
+    return this.db.getRepository(EventType).find({ order: { sortOrder: 'ASC' } });
+  }
+
+  findByCodes(tx: EntityManager | null, codes: string[]): Promise<EventType[]> {
+    return (tx ?? this.db.manager).getRepository(EventType).find({ where: { code: In(codes) }, order: { sortOrder: 'ASC' } });
+  }
+
+  exists(tx: EntityManager, code: string): Promise<boolean> {
+    return tx.getRepository(EventType).existsBy({ code });
+  }
+
+  /** New types go to the end of the catalogue order. */
+  async insert(tx: EntityManager, eventType: Omit<EventType, 'sortOrder' | 'createdAt'>): Promise<EventType> {
+    const [{ next }]: { next: number }[] = await tx.query('SELECT coalesce(max(sort_order), 0) + 1 AS next FROM event_type');
+    const repo = tx.getRepository(EventType);
+    return repo.save(repo.create({ ...eventType, sortOrder: next }));
+  }
+}

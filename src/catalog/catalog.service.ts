@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { DomainError } from '../common/domain-error.js';
+import { parseMoney } from '../common/money.js';
+import { CatalogRepository } from './catalog.repository.js';
+import { CreateEventTypeDto, EventTypeResponse, toEventTypeResponse } from './dto/event-type.dto.js';
+
+@Injectable()
+export class CatalogService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly catalog: CatalogRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<EventTypeResponse[]> {
+    return (await this.catalog.listAll()).map(toEventTypeResponse);
+  }
+
+  async create(caller: AuthUser, dto: CreateEventTypeDto): Promise<EventTypeResponse> {
+    const perClaimLimit = parseMoney(dto.defaults.perClaimLimit);
+    if (perClaimLimit <= 0n) throw DomainError.validation('defaults.perClaimLimit', 'must be greater than zero');
+    return this.db.transaction(async (tx) => {
+      if (await this.catalog.exists(tx, dto.code)) {
+        throw DomainError.conflict('Event type exists', [{ field: 'code', message: 'already exists' }]);
+      }
+      const created = await this.catalog.insert(tx, {
+        code: dto.code,
+        nameZh: dto.nameZh,
+        nameEn: dto.nameEn,
+        category: dto.category,
+        requiredDocuments: [...new Set(dto.requiredDocuments)],
+        defaultPerClaimLimit: perClaimLimit,
+        defaultDeductible: parseMoney(dto.defaults.deductible),
+        defaultPayoutRatioBp: dto.defaults.payoutRatioBp,
+        defaultReportWindowDays: dto.defaults.reportWindowDays,
+      });
+      await this.audit.record(tx, { actor: caller, action: 'event_type.create', entity: 'event_type', entityId: created.code, data: { ...dto } });
+      return toEventTypeResponse(created);
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, ErrorCode, ErrorDetail, HTTP_STATUS_OF } from './domain-error.js';
+
+interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details: ErrorDetail[];
+}
+
+const CODE_OF_STATUS: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND',
+  409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 422: 'RULE_VIOLATION', 429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/** The one place where errors become HTTP responses: the API.md body, never a stack trace. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? { err: exception.message, name: exception.name } : exception);
+    }
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      return { statusCode: HTTP_STATUS_OF[exception.code], code: exception.code, message: exception.message, details: exception.details };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      const fromPayload = typeof payload === 'object' && payload !== null ? (payload as Partial<ErrorBody>) : {};
+      return {
+        statusCode: status,
+        code: fromPayload.code ?? CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED'),
+        message: typeof fromPayload.message === 'string' ? fromPayload.message : exception.message,
+        details: Array.isArray(fromPayload.details) ? fromPayload.details : [],
+      };
+    }
+    if (isBodyParserError(exception)) {
+      const tooLarge = exception.type === 'entity.too.large';
+      return tooLarge
+        ? { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large', details: [] }
+        : { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Request body is not valid JSON', details: [{ field: 'body', message: 'malformed JSON' }] };
+    }
+    return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error', details: [] };
+  }
+}
+
+function isBodyParserError(e: unknown): e is { type: string; status: number } {
+  return typeof e === 'object' && e !== null && typeof (e as { type?: unknown }).type === 'string'
+    && typeof (e as { status?: unknown }).status === 'number';
+}

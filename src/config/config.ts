@@ -1,0 +1,106 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync,
+} from 'class-validator';
+
+/** Marked dev defaults: accepted outside production only. */
+export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
+export const DEV_FIELD_ENCRYPTION_KEY = 'dev-only-field-encryption-key-change-me';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+
+/** Every environment variable the app reads, validated once at start-up. */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  /** PostgreSQL URL; when absent an embedded server is started under DATA_DIR. */
+  @IsOptional() @IsString()
+  DATABASE_URL?: string;
+
+  @IsString()
+  DATA_DIR = '.data';
+
+  @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET = DEV_JWT_SECRET;
+
+  @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  JWT_TTL_SECONDS = 8 * 3600;
+
+  @IsString() @MinLength(32, { message: 'FIELD_ENCRYPTION_KEY must be at least 32 characters' })
+  FIELD_ENCRYPTION_KEY = DEV_FIELD_ENCRYPTION_KEY;
+
+  @IsString()
+  FIELD_ENCRYPTION_KEY_ID = 'k1';
+
+  /** Earlier keys still needed to decrypt old rows: "k0=secret0,k00=secret00". */
+  @IsOptional() @IsString()
+  FIELD_ENCRYPTION_PREVIOUS_KEYS?: string;
+
+  @IsString()
+  DOCUMENT_STORAGE_DIR = '.data/documents';
+
+  @Transform(toInt) @IsInt() @Min(1024)
+  UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+
+  @IsOptional() @IsString()
+  BOOTSTRAP_ADMIN_USERNAME?: string;
+
+  @IsOptional() @IsString() @MinLength(12, { message: 'BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters' })
+  BOOTSTRAP_ADMIN_PASSWORD?: string;
+
+  @Transform(toBool) @IsBoolean()
+  SEED_DEMO_DATA = true;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_RATE_LIMIT = 10;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  WRITE_RATE_LIMIT = 300;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Comma-separated allowed origins; CORS stays off when empty. */
+  @IsOptional() @IsString()
+  CORS_ORIGINS?: string;
+}
+
+export class ConfigValidationError extends Error {}
+
+/** Validates raw environment values; throws one error that lists every problem. */
+export function validateConfig(env: Record<string, unknown>): AppConfig {
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'BOOTSTRAP_ADMIN_USERNAME',
+    'BOOTSTRAP_ADMIN_PASSWORD', 'FIELD_ENCRYPTION_PREVIOUS_KEYS', 'CORS_ORIGINS']);
+  const relevant = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => known.includes(key) && value !== undefined && value !== ''),
+  );
+  const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
+  const problems = validateSync(config).map(
+    (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+  );
+  if (config.NODE_ENV === 'production') {
+    if (!relevant.JWT_SECRET || config.JWT_SECRET === DEV_JWT_SECRET) {
+      problems.push('JWT_SECRET: must be set in production (the dev default is refused)');
+    }
+    if (!relevant.FIELD_ENCRYPTION_KEY || config.FIELD_ENCRYPTION_KEY === DEV_FIELD_ENCRYPTION_KEY) {
+      problems.push('FIELD_ENCRYPTION_KEY: must be set in production (the dev default is refused)');
+    }
+  }
+  if (Boolean(config.BOOTSTRAP_ADMIN_USERNAME) !== Boolean(config.BOOTSTRAP_ADMIN_PASSWORD)) {
+    problems.push('BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD must be set together');
+  }
+  if (problems.length > 0) {
+    throw new ConfigValidationError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return config;
+}

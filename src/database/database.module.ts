@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/config.js';
+import { dataSourceOptions } from './data-source-options.js';
+import { SeedService } from './seed.service.js';
+
+/** The app always runs the migrations at start-up; schema is never synchronised. */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => {
+        if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (main.ts sets it when it starts the embedded server)');
+        return { ...dataSourceOptions(config.DATABASE_URL), migrationsRun: true, retryAttempts: 3, retryDelay: 1000 };
+      },
+    }),
+  ],
+  providers: [SeedService],
+})
+export class DatabaseModule {}

@@ -1,0 +1,43 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import argon2 from 'argon2';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/config.js';
+import { demoSeeds, loadCatalog } from '../../seeds/index.js';
+import type { Seed, SeedContext } from '../../seeds/seed.js';
+
+/** Any constant: keeps two instances starting together from seeding twice. */
+const SEED_LOCK = 7_245_002;
+
+@Injectable()
+export class SeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Seed');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await runSeeds(this.db, this.config.SEED_DEMO_DATA ? demoSeeds : [], {
+      hashPassword: (password) => argon2.hash(password, { type: argon2.argon2id }),
+      log: (message) => this.logger.log(message),
+    });
+  }
+}
+
+/** Loads the catalogue (new codes only) and every seed not yet recorded in seed_run. */
+export async function runSeeds(db: DataSource, seeds: Seed[], context: SeedContext): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+    await loadCatalog(tx);
+    for (const seed of seeds) {
+      const done: unknown[] = await tx.query('SELECT 1 FROM seed_run WHERE name = $1', [seed.name]);
+      if (done.length > 0) continue;
+      const started = Date.now();
+      await seed.run(tx, context);
+      await tx.query('INSERT INTO seed_run (name) VALUES ($1)', [seed.name]);
+      context.log(`Seed ${seed.name} loaded in ${Date.now() - started} ms`);
+    }
+  });
+}

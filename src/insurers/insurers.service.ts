@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { DomainError } from '../common/domain-error.js';
+import { CreateInsurerDto, InsurerResponse, toInsurerResponse } from './dto/insurer.dto.js';
+import { InsurersRepository } from './insurers.repository.js';
+
+@Injectable()
+export class InsurersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly insurers: InsurersRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Insurer staff see their own insurer; everyone else sees the whole list. */
+  async list(caller: AuthUser): Promise<InsurerResponse[]> {
+    return (await this.insurers.list(caller.insurerId)).map(toInsurerResponse);
+  }
+
+  async create(caller: AuthUser, dto: CreateInsurerDto): Promise<InsurerResponse> {
+    return this.db.transaction(async (tx) => {
+      if (await this.insurers.nameTaken(tx, dto.name)) {
+        throw DomainError.conflict('Insurer exists', [{ field: 'name', message: 'already exists' }]);
+      }
+      const insurer = await this.insurers.insert(tx, { name: dto.name, shortName: dto.shortName ?? null });
+      await this.audit.record(tx, { actor: caller, action: 'insurer.create', entity: 'insurer', entityId: insurer.id, data: { ...dto } });
+      return toInsurerResponse(insurer);
+    });
+  }
+}

@@ -1,0 +1,25 @@
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { fen } from '../../database/columns.js';
+import { Coverage } from './coverage.entity.js';
+
+export type PolicyStatus = 'draft' | 'active' | 'expired';
+
+@Entity('policy')
+export class Policy {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'policy_no', type: 'varchar', length: 64 }) policyNo: string;
+  @Column({ name: 'district_code', type: 'varchar', length: 6 }) districtCode: string;
+  @Column({ name: 'insurer_id', type: 'uuid' }) insurerId: string;
+  @Column({ type: 'integer' }) year: number;
+  @Column({ name: 'period_start', type: 'date' }) periodStart: string;
+  @Column({ name: 'period_end', type: 'date' }) periodEnd: string;
+  @Column({ type: 'bigint', transformer: fen }) premium: bigint;
+  @Column({ name: 'aggregate_limit', type: 'bigint', transformer: fen }) aggregateLimit: bigint;
+  @Column({ name: 'four_eyes_threshold', type: 'bigint', transformer: fen }) fourEyesThreshold: bigint;
+  @Column({ type: 'varchar', length: 10 }) status: PolicyStatus;
+  @Column({ name: 'activated_at', type: 'timestamptz', nullable: true }) activatedAt: Date | null;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  @OneToMany(() => Coverage, (coverage) => coverage.policy) coverages: Coverage[];
+}

@@ -1,0 +1,30 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { formatMoney } from '../../common/money.js';
+import { ROLES, type Role } from '../../auth/role.js';
+import type { User } from '../entities/user.entity.js';
+
+export class UserResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiPropertyOptional({ nullable: true, example: '350205' }) districtCode: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '350205001' }) streetCode: string | null;
+  @ApiPropertyOptional({ nullable: true, format: 'uuid' }) insurerId: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '50000.00' }) approvalLimit: string | null;
+  @ApiProperty() active: boolean;
+}
+
+export function toUserResponse(user: User): UserResponse {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    districtCode: user.districtCode,
+    streetCode: user.streetCode,
+    insurerId: user.insurerId,
+    approvalLimit: user.approvalLimit === null ? null : formatMoney(user.approvalLimit),
+    active: user.active,
+  };
+}

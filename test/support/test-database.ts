@@ -1,0 +1,78 @@
+import 'reflect-metadata';
+import argon2 from 'argon2';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { referenceSeeds } from '../../seeds/index.js';
+import { dataSourceOptions } from '../../src/database/data-source-options.js';
+import { runSeeds } from '../../src/database/seed.service.js';
+
+/** Any constant: the first worker builds the template while the others wait. */
+const TEMPLATE_LOCK = 7_245_099;
+
+/** URL of another database on the same server as `url`. */
+export function databaseUrl(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function testServer(): { adminUrl: string; runId: string } {
+  const { ZZ_TEST_ADMIN_URL: adminUrl, ZZ_TEST_RUN_ID: runId } = process.env;
+  if (!adminUrl || !runId) throw new Error('No test database server: run the tests through jest (npm test)');
+  return { adminUrl, runId };
+}
+
+/** The real migrations and the reference seeds, applied once per test run. */
+async function ensureTemplate(adminUrl: string, template: string): Promise<void> {
+  await withClient(adminUrl, async (admin) => {
+    await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+    try {
+      const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+      if (rowCount) return;
+      await admin.query(`CREATE DATABASE "${template}_build"`);
+      const db = new DataSource(dataSourceOptions(databaseUrl(adminUrl, `${template}_build`)));
+      await db.initialize();
+      try {
+        await db.runMigrations();
+        await runSeeds(db, referenceSeeds, {
+          // Light argon2 parameters: these hashes exist only on the throwaway test server.
+          hashPassword: (password) => argon2.hash(password, { type: argon2.argon2id, memoryCost: 4096, timeCost: 2 }),
+          log: () => undefined,
+        });
+      } finally {
+        await db.destroy();
+      }
+      // Renamed only when complete, so a half-built template is never cloned.
+      await admin.query(`ALTER DATABASE "${template}_build" RENAME TO "${template}"`);
+    } finally {
+      await admin.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
+    }
+  });
+}
+
+let counter = 0;
+
+/** A fresh database cloned from the template: each test file sees only its own rows. */
+export async function createTestDatabase(): Promise<string> {
+  const { adminUrl, runId } = testServer();
+  const template = `${runId}_tpl`;
+  await ensureTemplate(adminUrl, template);
+  const name = `${runId}_${process.pid}_${++counter}`;
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  return databaseUrl(adminUrl, name);
+}
+
+export async function dropTestDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  await withClient(testServer().adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
