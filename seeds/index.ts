@@ -1,8 +1,9 @@
+import { demoPoliciesSeed } from './demo-policies.js';
 import { demoReference } from './demo-reference.js';
 import type { Seed } from './seed.js';
 
 /** Districts, streets, the insurer, users and policies: the fixture every e2e test starts from. */
-export const referenceSeeds: Seed[] = [demoReference];
+export const referenceSeeds: Seed[] = [demoReference, demoPoliciesSeed];
 
 /** Generated claims of the demo years; loaded by `npm start`, not by the tests. */
 export const demoClaimSeeds: Seed[] = [];

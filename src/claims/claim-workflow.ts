@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { DomainError } from '../common/domain-error.js';
+import type { ClaimStatus } from './claim-status.js';
+import { Claim } from './entities/claim.entity.js';
+import { ClaimStatusChange } from './entities/claim-status-change.entity.js';
+
+export type ClaimAction =
+  | 'start_verification' | 'verify' | 'return' | 'resubmit' | 'assess'
+  | 'approve' | 'deny' | 'pay' | 'close' | 'withdraw';
+
+/** 'returned_from' means: back to the state the claim was returned from. */
+type Target = ClaimStatus | 'returned_from';
+
+/** The claim workflow of DESIGN.md, as data. */
+export const TRANSITIONS: Record<ClaimAction, { from: readonly ClaimStatus[]; to: Target }> = {
+  start_verification: { from: ['reported'], to: 'verifying' },
+  verify: { from: ['verifying'], to: 'verified' },
+  return: { from: ['verifying', 'verified', 'assessed'], to: 'needs_info' },
+  resubmit: { from: ['needs_info'], to: 'returned_from' },
+  assess: { from: ['verified'], to: 'assessed' },
+  approve: { from: ['assessed'], to: 'approved' },
+  deny: { from: ['assessed'], to: 'denied' },
+  pay: { from: ['approved'], to: 'paid' },
+  close: { from: ['paid', 'denied'], to: 'closed' },
+  withdraw: { from: ['reported', 'verifying', 'verified', 'needs_info'], to: 'withdrawn' },
+};
+
+export interface ClaimState {
+  status: ClaimStatus;
+  returnedFrom: ClaimStatus | null;
+}
+
+/** The state an action leads to, or INVALID_TRANSITION naming the current state. */
+export function nextState(claim: ClaimState, action: ClaimAction): ClaimState {
+  const rule = TRANSITIONS[action];
+  // A claim returned after assessment has been reviewed: it can no longer be withdrawn.
+  const withdrawAfterReview = action === 'withdraw' && claim.status === 'needs_info' && claim.returnedFrom === 'assessed';
+  if (!rule.from.includes(claim.status) || withdrawAfterReview) {
+    throw new DomainError('INVALID_TRANSITION', `Cannot ${action.replace('_', ' ')} a claim that is ${claim.status}`, [
+      { field: 'status', message: `current state is ${claim.status}`, currentStatus: claim.status },
+    ]);
+  }
+  if (rule.to === 'returned_from') {
+    if (!claim.returnedFrom) throw new Error('needs_info claim without returned_from');
+    return { status: claim.returnedFrom, returnedFrom: null };
+  }
+  return { status: rule.to, returnedFrom: action === 'return' ? claim.status : null };
+}
+
+/** Columns a transition may set alongside the status (never status itself). */
+export type TransitionChanges = Partial<Pick<Claim,
+  'verifiedLoss' | 'assessedAmount' | 'approvedAmount' | 'paidAmount' | 'decidedAt' | 'paidAt' | 'closedAt'>>;
+
+/**
+ * The one writer of `claim.status`. Every transition updates the claim, appends
+ * its status history and its audit event, all in the caller's transaction. The
+ * caller must have locked the claim row (SELECT … FOR UPDATE).
+ */
+@Injectable()
+export class ClaimWorkflow {
+  constructor(private readonly audit: AuditService) {}
+
+  async transition(
+    tx: EntityManager,
+    claim: Claim,
+    action: ClaimAction,
+    actor: AuthUser,
+    options: { reason?: string | null; changes?: TransitionChanges; auditData?: Record<string, unknown> } = {},
+  ): Promise<Claim> {
+    const from = claim.status;
+    const next = nextState(claim, action);
+    Object.assign(claim, options.changes ?? {}, next);
+    await tx.getRepository(Claim).update({ id: claim.id }, { ...(options.changes ?? {}), ...next });
+    await this.appendHistory(tx, claim.id, from, next.status, actor.id, options.reason ?? null);
+    await this.audit.record(tx, {
+      actor, action: `claim.${action}`, entity: 'claim', entityId: claim.id, districtCode: claim.districtCode,
+      data: { claimNo: claim.claimNo, from, to: next.status, reason: options.reason ?? null, ...(options.auditData ?? {}) },
+    });
+    return claim;
+  }
+
+  /** The first history entry of a newly filed claim (the row is inserted as `reported`). */
+  async filed(tx: EntityManager, claim: Claim, actor: AuthUser, auditData: Record<string, unknown>): Promise<void> {
+    await this.appendHistory(tx, claim.id, null, 'reported', actor.id, null);
+    await this.audit.record(tx, {
+      actor, action: 'claim.file', entity: 'claim', entityId: claim.id, districtCode: claim.districtCode,
+      data: { claimNo: claim.claimNo, ...auditData },
+    });
+  }
+
+  private async appendHistory(tx: EntityManager, claimId: string, from: ClaimStatus | null, to: ClaimStatus, actorId: string, reason: string | null): Promise<void> {
+    await tx.getRepository(ClaimStatusChange).insert({ claimId, fromStatus: from, toStatus: to, actorId, at: new Date(), reason });
+  }
+}
