@@ -1,0 +1,68 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigValidationError, DEV_FIELD_ENCRYPTION_KEY, DEV_JWT_SECRET, validateConfig } from './config.js';
+
+const secret = (c: string) => c.repeat(40);
+
+describe('validateConfig', () => {
+  it('gives development defaults for an empty environment', () => {
+    const config = validateConfig({});
+    expect(config.NODE_ENV).toBe('development');
+    expect(config.PORT).toBe(3000);
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.JWT_SECRET).toBe(DEV_JWT_SECRET);
+    expect(config.UPLOAD_MAX_BYTES).toBe(10 * 1024 * 1024);
+    expect(config.SEED_DEMO_DATA).toBe(true);
+  });
+
+  it('converts numbers and booleans from their string form', () => {
+    const config = validateConfig({ PORT: '8080', SEED_DEMO_DATA: 'false', UPLOAD_MAX_BYTES: '2048' });
+    expect(config.PORT).toBe(8080);
+    expect(config.SEED_DEMO_DATA).toBe(false);
+    expect(config.UPLOAD_MAX_BYTES).toBe(2048);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(validateConfig({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['NODE_ENV', 'staging'],
+    ['LOG_LEVEL', 'loud'],
+    ['JWT_SECRET', 'short'],
+    ['UPLOAD_MAX_BYTES', '12.5'],
+    ['SEED_DEMO_DATA', 'maybe'],
+  ])('rejects %s=%s and names the variable', (name, value) => {
+    expect(() => validateConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('lists every problem in one error', () => {
+    try {
+      validateConfig({ PORT: 'x', LOG_LEVEL: 'loud' });
+      throw new Error('expected a ConfigValidationError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigValidationError);
+      expect((error as Error).message).toMatch(/PORT:[\s\S]*LOG_LEVEL:/);
+    }
+  });
+
+  it('refuses to start in production without real secrets', () => {
+    expect(() => validateConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: must be set in production[\s\S]*FIELD_ENCRYPTION_KEY: must be set/);
+  });
+
+  it('refuses the marked dev defaults in production even when given explicitly', () => {
+    expect(() => validateConfig({ NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET, FIELD_ENCRYPTION_KEY: DEV_FIELD_ENCRYPTION_KEY }))
+      .toThrow(/dev default is refused/);
+  });
+
+  it('accepts production with its own secrets', () => {
+    const config = validateConfig({ NODE_ENV: 'production', JWT_SECRET: secret('j'), FIELD_ENCRYPTION_KEY: secret('f') });
+    expect(config.JWT_SECRET).toBe(secret('j'));
+  });
+
+  it('requires the bootstrap admin username and password together', () => {
+    expect(() => validateConfig({ BOOTSTRAP_ADMIN_USERNAME: 'root' })).toThrow(/set together/);
+    expect(() => validateConfig({ BOOTSTRAP_ADMIN_USERNAME: 'root', BOOTSTRAP_ADMIN_PASSWORD: 'short' })).toThrow(/BOOTSTRAP_ADMIN_PASSWORD/);
+  });
+});

@@ -1,0 +1,134 @@
+import { formatMoney } from '../../common/money.js';
+import { multiYearStatement, yearOverYear, yearRows } from './derive.js';
+import { formatRatioPercent, formatTime } from './format.js';
+import type { AnnualReport, MultiYearReport } from './report-types.js';
+import { fill, reportText, type ReportText } from './report-text.js';
+
+type Cell = string | number | null;
+type Row = Cell[];
+
+// Excel runs a cell that starts with one of these as a formula (CSV injection); numbers may start with + or -.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NUMERIC = /^[+-]?\d[\d,]*(\.\d+)?%?$/;
+
+/** UTF-8 with BOM (so Excel detects the encoding), CRLF line ends, sections separated by a blank line. */
+export function renderAnnualCsv(report: AnnualReport): Buffer {
+  const text = reportText();
+  const t = text.annual;
+  const sections: Row[][] = [
+    [
+      [fill(t.title, { districtName: report.districtName, year: report.year })],
+      [text.common.districtCode, report.districtCode],
+      [text.common.generatedAt, formatTime(report.generatedAt)],
+    ],
+    [[t.sections.policy], [text.common.item, text.common.value], ...policyRows(report, text)],
+    [
+      [t.sections.totals],
+      [text.common.item, text.common.value],
+      [t.totals.reported, report.totals.reported],
+      [t.totals.approved, report.totals.approved],
+      [t.totals.denied, report.totals.denied],
+      [t.totals.paid, report.totals.paid],
+      [t.totals.pending, report.totals.pending],
+      [t.totals.claimedAmount, report.totals.claimedAmount],
+      [t.totals.approvedAmount, report.totals.approvedAmount],
+      [t.totals.paidAmount, report.totals.paidAmount],
+    ],
+    [[t.sections.yearOverYear], ...yearOverYearRows(report, text)],
+    [
+      [t.sections.processingDays],
+      [text.common.item, text.common.value],
+      [t.processingDays.median, report.processingDays.median],
+      [t.processingDays.p90, report.processingDays.p90],
+      [t.processingDays.max, report.processingDays.max],
+    ],
+    [
+      [t.sections.byEventType],
+      [t.columns.eventType, t.columns.nameZh, t.columns.claims, t.columns.paid, t.columns.paidAmount],
+      ...report.byEventType.map((r) => [r.eventType, r.nameZh, r.claims, r.paid, r.paidAmount]),
+    ],
+    [
+      [t.sections.byStreet],
+      [t.columns.streetCode, t.columns.streetName, t.columns.claims, t.columns.paid, t.columns.paidAmount],
+      ...report.byStreet.map((r) => [r.streetCode, r.streetName, r.claims, r.paid, r.paidAmount]),
+    ],
+    [
+      [t.sections.byMonth],
+      [t.columns.month, t.columns.claims, t.columns.paid, t.columns.paidAmount],
+      ...report.byMonth.map((r) => [r.month, r.claims, r.paid, r.paidAmount]),
+    ],
+  ];
+  return toCsv(sections);
+}
+
+export function renderMultiYearCsv(report: MultiYearReport): Buffer {
+  const text = reportText();
+  const t = text.multiYear;
+  const c = t.columns;
+  const sections: Row[][] = [
+    [
+      [fill(t.title, { districtName: report.districtName, from: report.from, to: report.to })],
+      [text.common.districtCode, report.districtCode],
+      [text.common.generatedAt, formatTime(report.generatedAt)],
+    ],
+    [
+      [t.sections.years],
+      [c.year, c.coveredEvents, c.claimsPaid, c.paidAmount, c.cumulativeClaimsPaid, c.cumulativePaidAmount],
+      ...yearRows(report).map((y) => [
+        y.year,
+        y.coveredEvents,
+        y.claimsPaid,
+        y.paidAmount,
+        y.cumulativeClaimsPaid,
+        y.cumulativePaidAmount,
+      ]),
+      [text.common.total, null, report.total.claimsPaid, report.total.paidAmount, null, null],
+    ],
+    [[t.sections.summary], [multiYearStatement(report, text)]],
+  ];
+  return toCsv(sections);
+}
+
+function policyRows(report: AnnualReport, text: ReportText): Row[] {
+  const t = text.annual;
+  const policy = report.policy;
+  if (!policy) return [[t.policy.missing]];
+  return [
+    [t.policy.policyNo, policy.policyNo],
+    [t.policy.insurer, policy.insurer],
+    [t.policy.period, fill(t.period, { start: policy.periodStart, end: policy.periodEnd })],
+    [t.policy.premium, policy.premium],
+    [t.policy.aggregateLimit, policy.aggregateLimit],
+    [t.policy.aggregateUsed, policy.aggregateUsed],
+    [t.policy.lossRatio, formatRatioPercent(policy.lossRatio)],
+  ];
+}
+
+function yearOverYearRows(report: AnnualReport, text: ReportText): Row[] {
+  const t = text.annual.yearOverYear;
+  const yoy = yearOverYear(report);
+  if (!yoy) return [[t.missing]];
+  return [
+    [t.columns.item, t.columns.current, t.columns.previous, t.columns.change, t.columns.changePercent],
+    [t.paid, yoy.paid.current, yoy.paid.previous, yoy.paid.change, yoy.paid.changePercent],
+    [
+      t.paidAmount,
+      formatMoney(yoy.paidAmount.current),
+      formatMoney(yoy.paidAmount.previous),
+      formatMoney(yoy.paidAmount.change),
+      yoy.paidAmount.changePercent,
+    ],
+  ];
+}
+
+function toCsv(sections: Row[][]): Buffer {
+  const lines = sections.map((rows) => rows.map((row) => row.map(csvCell).join(',')).join('\r\n'));
+  return Buffer.from(`\uFEFF${lines.join('\r\n\r\n')}\r\n`, 'utf8');
+}
+
+function csvCell(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const safe = FORMULA_START.test(value) && !NUMERIC.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
