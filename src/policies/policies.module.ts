@@ -1,4 +1,16 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module.js';
+import { InsurersModule } from '../insurers/insurers.module.js';
+import { RegionsModule } from '../regions/regions.module.js';
+import { PoliciesController } from './policies.controller.js';
+import { PoliciesRepository } from './policies.repository.js';
+import { PoliciesService } from './policies.service.js';
 
-@Module({})
+/** Exports the repository: payouts lock the policy row and sum what its claims have used. */
+@Module({
+  imports: [CatalogModule, RegionsModule, InsurersModule],
+  controllers: [PoliciesController],
+  providers: [PoliciesRepository, PoliciesService],
+  exports: [PoliciesRepository],
+})
 export class PoliciesModule {}

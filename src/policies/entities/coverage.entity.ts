@@ -1,4 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { EventType } from '../../catalog/entities/event-type.entity.js';
 import { fen } from '../../database/columns.js';
 import { Policy } from './policy.entity.js';
 
@@ -10,6 +11,7 @@ export class Coverage {
   @JoinColumn({ name: 'policy_id' })
   policy: Policy;
   @Column({ name: 'event_type', type: 'varchar', length: 50 }) eventType: string;
+  @ManyToOne(() => EventType) @JoinColumn({ name: 'event_type' }) event?: EventType;
   @Column({ name: 'per_claim_limit', type: 'bigint', transformer: fen }) perClaimLimit: bigint;
   @Column({ name: 'per_person_annual_limit', type: 'bigint', transformer: fen }) perPersonAnnualLimit: bigint;
   @Column({ type: 'bigint', transformer: fen }) deductible: bigint;

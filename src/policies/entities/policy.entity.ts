@@ -1,5 +1,7 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { fen } from '../../database/columns.js';
+import { Insurer } from '../../insurers/entities/insurer.entity.js';
+import { District } from '../../regions/entities/district.entity.js';
 import { Coverage } from './coverage.entity.js';
 
 export type PolicyStatus = 'draft' | 'active' | 'expired';
@@ -9,7 +11,9 @@ export class Policy {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'policy_no', type: 'varchar', length: 64 }) policyNo: string;
   @Column({ name: 'district_code', type: 'varchar', length: 6 }) districtCode: string;
+  @ManyToOne(() => District) @JoinColumn({ name: 'district_code' }) district?: District;
   @Column({ name: 'insurer_id', type: 'uuid' }) insurerId: string;
+  @ManyToOne(() => Insurer) @JoinColumn({ name: 'insurer_id' }) insurer?: Insurer;
   @Column({ type: 'integer' }) year: number;
   @Column({ name: 'period_start', type: 'date' }) periodStart: string;
   @Column({ name: 'period_end', type: 'date' }) periodEnd: string;

@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
+import { Role } from '../auth/role.js';
+import type { Page } from '../common/pagination.js';
+import { CreatePolicyDto, ListPoliciesQuery, UpdatePolicyDto } from './dto/policy.requests.js';
+import { PolicyResponse } from './dto/policy.response.js';
+import { PoliciesService } from './policies.service.js';
+
+const MANAGERS = [Role.Admin, Role.DistrictOfficer];
+
+@ApiTags('policies')
+@Controller('policies')
+export class PoliciesController {
+  constructor(private readonly policies: PoliciesService) {}
+
+  @Post()
+  @Authenticated({ roles: MANAGERS })
+  @ApiCreatedResponse({ type: PolicyResponse, description: 'the new policy, status draft' })
+  @ApiConflictResponse({ description: 'CONFLICT: the policy number is taken' })
+  create(@Auth() caller: AuthUser, @Body() dto: CreatePolicyDto): Promise<PolicyResponse> {
+    return this.policies.create(caller, dto);
+  }
+
+  @Get()
+  @Authenticated()
+  list(@Auth() caller: AuthUser, @Query() query: ListPoliciesQuery): Promise<Page<PolicyResponse>> {
+    return this.policies.list(caller, query);
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOkResponse({ type: PolicyResponse })
+  get(@Auth() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<PolicyResponse> {
+    return this.policies.get(caller, id);
+  }
+
+  @Patch(':id')
+  @Authenticated({ roles: MANAGERS })
+  @ApiOkResponse({ type: PolicyResponse })
+  @ApiUnprocessableEntityResponse({ description: 'RULE_VIOLATION POLICY_NOT_DRAFT' })
+  update(@Auth() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdatePolicyDto): Promise<PolicyResponse> {
+    return this.policies.update(caller, id, dto);
+  }
+
+  @Post(':id/activate')
+  @HttpCode(200)
+  @Authenticated({ roles: MANAGERS })
+  @ApiOkResponse({ type: PolicyResponse })
+  @ApiConflictResponse({ description: 'CONFLICT: another active policy of the district overlaps or has the same year' })
+  @ApiUnprocessableEntityResponse({ description: 'RULE_VIOLATION POLICY_NOT_DRAFT or POLICY_INCOMPLETE' })
+  activate(@Auth() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<PolicyResponse> {
+    return this.policies.activate(caller, id);
+  }
+}

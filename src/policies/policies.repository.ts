@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Role } from '../auth/role.js';
+import type { EventType } from '../catalog/entities/event-type.entity.js';
+import type { Insurer } from '../insurers/entities/insurer.entity.js';
+import type { District } from '../regions/entities/district.entity.js';
+import { Coverage } from './entities/coverage.entity.js';
+import { Policy, type PolicyStatus } from './entities/policy.entity.js';
+import type { CoverageTerms } from './policy-terms.js';
+
+/** A policy as shown: with its district's and insurer's names. */
+export type PolicyRecord = Policy & { district: District; insurer: Insurer };
+/** A coverage as shown: with its event type's names. */
+export type CoverageRecord = Coverage & { event: EventType };
+
+export interface PolicyFilter {
+  districtCode?: string;
+  year?: number;
+  status?: PolicyStatus;
+}
+
+export type NewPolicy = Pick<Policy,
+  'policyNo' | 'districtCode' | 'insurerId' | 'year' | 'periodStart' | 'periodEnd' | 'premium' | 'aggregateLimit' | 'fourEyesThreshold' | 'createdBy'>;
+
+@Injectable()
+export class PoliciesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  findInScope(tx: EntityManager | null, caller: AuthUser, id: string): Promise<PolicyRecord | null> {
+    const query = this.withParties((tx ?? this.db.manager).getRepository(Policy).createQueryBuilder('policy'))
+      .where('policy.id = :id', { id });
+    return scopePolicies(query, caller).getOne() as Promise<PolicyRecord | null>;
+  }
+
+  /** Locks the policy row for a change; null when absent or out of the caller's scope. */
+  findInScopeForUpdate(tx: EntityManager, caller: AuthUser, id: string): Promise<Policy | null> {
+    const query = tx.getRepository(Policy).createQueryBuilder('policy').where('policy.id = :id', { id });
+    return scopePolicies(query, caller).setLock('pessimistic_write', undefined, ['policy']).getOne();
+  }
+
+  /**
+   * Locks the policy row (SELECT … FOR UPDATE on `policy` only), so that
+   * approvals against the same policy's aggregate limit run one at a time.
+   */
+  findForUpdate(tx: EntityManager, policyId: string): Promise<Policy | null> {
+    return tx.getRepository(Policy).createQueryBuilder('policy')
+      .where('policy.id = :policyId', { policyId })
+      .setLock('pessimistic_write', undefined, ['policy'])
+      .getOne();
+  }
+
+  /** `today` (Asia/Shanghai) decides which active policies count as expired. */
+  async listInScope(caller: AuthUser, filter: PolicyFilter, today: string, offset: number, limit: number): Promise<[PolicyRecord[], number]> {
+    const query = this.withParties(this.db.getRepository(Policy).createQueryBuilder('policy'));
+    scopePolicies(query, caller);
+    if (filter.districtCode) query.andWhere('policy.districtCode = :districtCode', { districtCode: filter.districtCode });
+    if (filter.year) query.andWhere('policy.year = :year', { year: filter.year });
+    if (filter.status === 'draft') query.andWhere("policy.status = 'draft'");
+    if (filter.status === 'active') query.andWhere("policy.status = 'active' AND policy.periodEnd >= :today", { today });
+    if (filter.status === 'expired') query.andWhere("policy.status = 'active' AND policy.periodEnd < :today", { today });
+    const [policies, total] = await query
+      .orderBy('policy.year', 'DESC').addOrderBy('policy.districtCode', 'ASC').addOrderBy('policy.policyNo', 'ASC')
+      // Many-to-one joins only, so a plain LIMIT/OFFSET pages correctly.
+      .offset(offset).limit(limit)
+      .getManyAndCount();
+    return [policies as PolicyRecord[], total];
+  }
+
+  /** The coverages of several policies in one query, in catalogue order. */
+  coveragesOf(tx: EntityManager | null, policyIds: string[]): Promise<CoverageRecord[]> {
+    if (policyIds.length === 0) return Promise.resolve([]);
+    return (tx ?? this.db.manager).getRepository(Coverage).createQueryBuilder('coverage')
+      .innerJoinAndSelect('coverage.event', 'event')
+      .where('coverage.policyId IN (:...policyIds)', { policyIds })
+      .orderBy('event.sortOrder', 'ASC')
+      .getMany() as Promise<CoverageRecord[]>;
+  }
+
+  policyNoTaken(tx: EntityManager, policyNo: string, exceptId: string | null): Promise<boolean> {
+    const query = tx.getRepository(Policy).createQueryBuilder('policy').where('policy.policyNo = :policyNo', { policyNo });
+    if (exceptId) query.andWhere('policy.id <> :exceptId', { exceptId });
+    return query.getExists();
+  }
+
+  /** Another active policy of the district whose period overlaps, or of the same year (one active policy per district and year). */
+  findActiveClash(tx: EntityManager, policy: Policy): Promise<Policy | null> {
+    const { id, districtCode, year, periodStart, periodEnd } = policy;
+    return tx.getRepository(Policy).createQueryBuilder('policy')
+      .where("policy.status = 'active' AND policy.districtCode = :districtCode AND policy.id <> :id", { districtCode, id })
+      .andWhere(`(policy.year = :year OR daterange(policy.periodStart, policy.periodEnd, '[]')
+                   && daterange(CAST(:periodStart AS date), CAST(:periodEnd AS date), '[]'))`, { year, periodStart, periodEnd })
+      .orderBy('policy.periodStart', 'ASC')
+      .getOne();
+  }
+
+  insert(tx: EntityManager, policy: NewPolicy): Promise<Policy> {
+    const repo = tx.getRepository(Policy);
+    return repo.save(repo.create({ ...policy, status: 'draft' }));
+  }
+
+  save(tx: EntityManager, policy: Policy): Promise<Policy> {
+    return tx.getRepository(Policy).save(policy);
+  }
+
+  /** A draft's coverages are never referenced by claims, so they are simply replaced. */
+  async replaceCoverages(tx: EntityManager, policyId: string, coverages: CoverageTerms[]): Promise<void> {
+    const repo = tx.getRepository(Coverage);
+    await repo.delete({ policyId });
+    if (coverages.length) await repo.insert(coverages.map((coverage) => repo.create({ ...coverage, policyId })));
+  }
+
+  /** What the policy's claims have used of its aggregate limit: every approved amount, paid or not. */
+  async sumApprovedForPolicy(tx: EntityManager | null, policyId: string): Promise<bigint> {
+    return (await this.sumApprovedForPolicies(tx, [policyId])).get(policyId) ?? 0n;
+  }
+
+  /** sumApprovedForPolicy for several policies in one query; policies without approvals are absent. */
+  async sumApprovedForPolicies(tx: EntityManager | null, policyIds: string[]): Promise<Map<string, bigint>> {
+    if (policyIds.length === 0) return new Map();
+    const rows: { policy_id: string; used: string }[] = await (tx ?? this.db.manager).query(
+      `SELECT policy_id, sum(approved_amount)::bigint AS used
+         FROM claim
+        WHERE policy_id = ANY($1::uuid[]) AND approved_amount IS NOT NULL
+        GROUP BY policy_id`,
+      [policyIds],
+    );
+    return new Map(rows.map((row) => [row.policy_id, BigInt(row.used)]));
+  }
+
+  private withParties(query: SelectQueryBuilder<Policy>): SelectQueryBuilder<Policy> {
+    return query.innerJoinAndSelect('policy.district', 'district').innerJoinAndSelect('policy.insurer', 'insurer');
+  }
+}
+
+/**
+ * Restricts a query on `policy` to what the caller may see: a district
+ * officer their district's policies, insurer staff their insurer's, a cadre
+ * the policies of their district that have been activated (drafts are the
+ * district's and insurer's business), an admin everything.
+ */
+function scopePolicies<T extends object>(query: SelectQueryBuilder<T>, caller: AuthUser): SelectQueryBuilder<T> {
+  switch (caller.role) {
+    case Role.Admin:
+      return query;
+    case Role.DistrictOfficer:
+      return query.andWhere('policy.districtCode = :scopeDistrict', { scopeDistrict: caller.districtCode });
+    case Role.InsurerAdjuster:
+    case Role.InsurerManager:
+      return query.andWhere('policy.insurerId = :scopeInsurer', { scopeInsurer: caller.insurerId });
+    case Role.StreetCadre:
+      return query.andWhere("policy.districtCode = :scopeDistrict AND policy.status = 'active'", { scopeDistrict: caller.districtCode });
+  }
+}
