@@ -2,15 +2,43 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
+import { addDays } from '../common/business-date.js';
+import { ClaimAssessment } from '../payouts/entities/claim-assessment.entity.js';
+import { ClaimDecision } from '../payouts/entities/claim-decision.entity.js';
+import { Payment } from '../payouts/entities/payment.entity.js';
+import { Coverage } from '../policies/entities/coverage.entity.js';
+import { Policy } from '../policies/entities/policy.entity.js';
+import { ClaimVerification } from '../verification/entities/claim-verification.entity.js';
+import { DUPLICATE_EVENT_WINDOW_DAYS, type OtherClaim, type RaisedFlag } from './claim-flags.js';
 import { scopeClaims } from './claim-scope.js';
+import type { ClaimStatus } from './claim-status.js';
+import type { ClaimDetails, ClaimFlagResponse, ClaimListRow } from './dto/claim.response.js';
+import { ClaimDocument } from './entities/claim-document.entity.js';
+import { ClaimFlag } from './entities/claim-flag.entity.js';
+import { ClaimStatusChange } from './entities/claim-status-change.entity.js';
 import { Claim } from './entities/claim.entity.js';
+
+/** The columns intake writes; status, reportedAt and the later amounts take their database defaults. */
+export type NewClaim = Pick<Claim,
+  'claimNo' | 'districtCode' | 'year' | 'seq' | 'streetCode' | 'policyId' | 'insurerId' | 'coverageId' | 'eventType'
+  | 'residentId' | 'incidentDate' | 'incidentPlace' | 'description' | 'policeReportNo' | 'claimedAmount'
+  | 'payeeAccountName' | 'payeeBankName' | 'payeeAccountCipher' | 'payeeAccountIndex' | 'payeeAccountMasked' | 'reportedBy'>;
+
+export interface ClaimListFilter {
+  status?: ClaimStatus;
+  eventType?: string;
+  streetCode?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+}
 
 @Injectable()
 export class ClaimsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  findInScope(caller: AuthUser, id: string): Promise<Claim | null> {
-    const query = this.db.getRepository(Claim).createQueryBuilder('c').where('c.id = :id', { id });
+  findInScope(caller: AuthUser, id: string, tx: EntityManager = this.db.manager): Promise<Claim | null> {
+    const query = tx.getRepository(Claim).createQueryBuilder('c').where('c.id = :id', { id });
     return scopeClaims(query, caller).getOne();
   }
 
@@ -18,5 +46,166 @@ export class ClaimsRepository {
   findInScopeForUpdate(tx: EntityManager, caller: AuthUser, id: string): Promise<Claim | null> {
     const query = tx.getRepository(Claim).createQueryBuilder('c').where('c.id = :id', { id });
     return scopeClaims(query, caller).setLock('pessimistic_write').getOne();
+  }
+
+  /** The active policy of the district whose period holds the date (at most one: an exclusion constraint). */
+  findActivePolicyOn(tx: EntityManager, districtCode: string, date: string): Promise<Policy | null> {
+    return tx.getRepository(Policy).createQueryBuilder('p')
+      .where("p.district_code = :districtCode AND p.status = 'active'", { districtCode })
+      .andWhere('p.period_start <= :date AND p.period_end >= :date', { date })
+      .getOne();
+  }
+
+  findCoverage(tx: EntityManager, policyId: string, eventType: string): Promise<Coverage | null> {
+    return tx.getRepository(Coverage).findOneBy({ policyId, eventType });
+  }
+
+  findCoverageById(tx: EntityManager, id: string): Promise<Coverage> {
+    return tx.getRepository(Coverage).findOneByOrFail({ id });
+  }
+
+  /**
+   * The next claim number of the district and year. The counter row stays
+   * locked until the transaction ends, so concurrent filings queue here, and a
+   * rollback takes its number back with it: numbers are gap-free.
+   */
+  async nextSeq(tx: EntityManager, districtCode: string, year: number): Promise<number> {
+    const [{ last_seq: seq }]: { last_seq: number }[] = await tx.query(
+      `INSERT INTO claim_counter (district_code, year, last_seq) VALUES ($1, $2, 1)
+       ON CONFLICT (district_code, year) DO UPDATE SET last_seq = claim_counter.last_seq + 1
+       RETURNING last_seq`,
+      [districtCode, year],
+    );
+    return seq;
+  }
+
+  async insert(tx: EntityManager, claim: NewClaim): Promise<Claim> {
+    const result = await tx.createQueryBuilder().insert().into(Claim).values(claim).returning(['id']).execute();
+    return tx.getRepository(Claim).findOneByOrFail({ id: (result.raw as { id: string }[])[0].id });
+  }
+
+  /**
+   * Claims that share the resident (same event type, incident near the date),
+   * the police report or the payee account (same year, another resident) with
+   * the claim: the candidates evaluateFlags decides on, found by indexed columns.
+   */
+  findPossiblyRelated(tx: EntityManager, claim: Claim): Promise<OtherClaim[]> {
+    return tx.query(
+      `SELECT id, claim_no AS "claimNo", resident_id AS "residentId", event_type AS "eventType",
+              incident_date::text AS "incidentDate", year, police_report_no AS "policeReportNo",
+              payee_account_index AS "payeeAccountIndex", status
+         FROM claim
+        WHERE id <> $1 AND status <> 'withdrawn'
+          AND ((resident_id = $2 AND event_type = $3 AND incident_date BETWEEN $4 AND $5)
+               OR police_report_no = $6
+               OR (payee_account_index = $7 AND year = $8 AND resident_id <> $2))
+        ORDER BY reported_at, claim_no`,
+      [claim.id, claim.residentId, claim.eventType,
+        addDays(claim.incidentDate, -DUPLICATE_EVENT_WINDOW_DAYS), addDays(claim.incidentDate, DUPLICATE_EVENT_WINDOW_DAYS),
+        claim.policeReportNo, claim.payeeAccountIndex, claim.year],
+    );
+  }
+
+  /** Adds the flags the claim does not have yet (unique on claim, code and related claim). */
+  async insertFlags(tx: EntityManager, claimId: string, flags: RaisedFlag[]): Promise<void> {
+    if (flags.length === 0) return;
+    await tx.createQueryBuilder().insert().into(ClaimFlag)
+      .values(flags.map((flag) => ({ claimId, ...flag })))
+      .orIgnore().execute();
+  }
+
+  listFlags(manager: EntityManager, claimId: string): Promise<ClaimFlagResponse[]> {
+    return manager.query(
+      `SELECT f.code, f.related_claim_id AS "relatedClaimId", r.claim_no AS "relatedClaimNo", f.detail
+         FROM claim_flag f LEFT JOIN claim r ON r.id = f.related_claim_id
+        WHERE f.claim_id = $1
+        ORDER BY f.raised_at, f.code, r.claim_no`,
+      [claimId],
+    );
+  }
+
+  insertDocument(tx: EntityManager, document: Omit<ClaimDocument, 'id' | 'uploadedAt'>): Promise<ClaimDocument> {
+    const repository = tx.getRepository(ClaimDocument);
+    return repository.save(repository.create({ ...document, uploadedAt: new Date() }));
+  }
+
+  /** The document, when its claim is in the caller's scope. */
+  findDocumentInScope(caller: AuthUser, claimId: string, documentId: string): Promise<ClaimDocument | null> {
+    const query = this.db.getRepository(ClaimDocument).createQueryBuilder('d')
+      .innerJoin(Claim, 'c', 'c.id = d.claim_id')
+      .where('d.id = :documentId AND d.claim_id = :claimId', { documentId, claimId });
+    return scopeClaims(query, caller).getOne();
+  }
+
+  /**
+   * Everything the claim response shows, in eight queries whatever the claim
+   * holds. `manager` is the caller's transaction when it has just written.
+   */
+  async loadDetails(manager: EntityManager, claimId: string): Promise<ClaimDetails> {
+    const { entities: [claim], raw: [extra] } = await manager.getRepository(Claim).createQueryBuilder('c')
+      .innerJoin('policy', 'p', 'p.id = c.policy_id')
+      .innerJoin('event_type', 'e', 'e.code = c.event_type')
+      .innerJoin('resident', 'r', 'r.id = c.resident_id')
+      .innerJoin('coverage', 'cv', 'cv.id = c.coverage_id')
+      .addSelect('p.policy_no', 'policyNo')
+      .addSelect('e.name_zh', 'eventTypeNameZh')
+      .addSelect('r.name', 'residentName')
+      .addSelect('r.id_number_masked', 'residentIdNumberMasked')
+      .addSelect('cv.required_documents', 'requiredDocuments')
+      .where('c.id = :claimId', { claimId })
+      .getRawAndEntities<{ policyNo: string; eventTypeNameZh: string; residentName: string; residentIdNumberMasked: string; requiredDocuments: string[] }>();
+    if (!claim) throw new Error(`claim ${claimId} vanished`);
+    const documents = await manager.getRepository(ClaimDocument).find({ where: { claimId }, order: { uploadedAt: 'ASC', id: 'ASC' } });
+    const flags = await this.listFlags(manager, claimId);
+    const history = await manager.getRepository(ClaimStatusChange).find({ where: { claimId }, order: { id: 'ASC' } });
+    const verification = await manager.getRepository(ClaimVerification).findOneBy({ claimId });
+    const assessment = await manager.getRepository(ClaimAssessment).findOneBy({ claimId });
+    const decision = await manager.getRepository(ClaimDecision).findOneBy({ claimId });
+    const payment = await manager.getRepository(Payment).findOneBy({ claimId });
+    return {
+      claim,
+      policyNo: extra.policyNo,
+      eventTypeNameZh: extra.eventTypeNameZh,
+      resident: { id: claim.residentId, name: extra.residentName, idNumberMasked: extra.residentIdNumberMasked },
+      requiredDocuments: extra.requiredDocuments,
+      documents, flags, history, verification, assessment, decision, payment,
+    };
+  }
+
+  /** One page of the caller's claims, newest first, with their flag codes: two queries for any page size. */
+  async listInScope(caller: AuthUser, filter: ClaimListFilter, offset: number, limit: number): Promise<[ClaimListRow[], number]> {
+    const query = this.db.getRepository(Claim).createQueryBuilder('c')
+      .innerJoin('resident', 'r', 'r.id = c.resident_id');
+    scopeClaims(query, caller);
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.eventType) query.andWhere('c.event_type = :eventType', { eventType: filter.eventType });
+    if (filter.streetCode) query.andWhere('c.street_code = :streetCode', { streetCode: filter.streetCode });
+    if (filter.from) query.andWhere('c.incident_date >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('c.incident_date <= :to', { to: filter.to });
+    if (filter.q) query.andWhere('(strpos(c.claim_no, :q) > 0 OR strpos(r.name, :q) > 0)', { q: filter.q });
+    const total = await query.getCount();
+    const rows = await query
+      .innerJoin('event_type', 'e', 'e.code = c.event_type')
+      .select('c.id', 'id')
+      .addSelect('c.claim_no', 'claimNo')
+      .addSelect('c.status', 'status')
+      .addSelect('c.district_code', 'districtCode')
+      .addSelect('c.street_code', 'streetCode')
+      .addSelect('c.event_type', 'eventType')
+      .addSelect('e.name_zh', 'eventTypeNameZh')
+      .addSelect('r.id', 'residentId')
+      .addSelect('r.name', 'residentName')
+      .addSelect('r.id_number_masked', 'residentIdNumberMasked')
+      .addSelect('c.incident_date::text', 'incidentDate')
+      .addSelect('c.claimed_amount', 'claimedAmount')
+      .addSelect('c.approved_amount', 'approvedAmount')
+      .addSelect('c.reported_at', 'reportedAt')
+      .addSelect('ARRAY(SELECT DISTINCT f.code FROM claim_flag f WHERE f.claim_id = c.id ORDER BY f.code)', 'flags')
+      .orderBy('c.reported_at', 'DESC')
+      .addOrderBy('c.claim_no', 'DESC')
+      .offset(offset)
+      .limit(limit)
+      .getRawMany<ClaimListRow>();
+    return [rows, total];
   }
 }

@@ -144,6 +144,13 @@ describe('FieldCrypto', () => {
       expect(crypto.blindIndex(variant)).toBe(crypto.blindIndex('11010519491231002X'));
     });
 
+    it('stays the same across a key rotation when given the same index secret', () => {
+      const before = FieldCrypto.fromSecret(SECRET_2023, 'k2023');
+      const after = FieldCrypto.fromSecret(SECRET_2024, 'k2024', { k2023: SECRET_2023 }, SECRET_2023);
+      expect(after.blindIndex('11010519491231002X')).toBe(before.blindIndex('11010519491231002X'));
+      expect(after.encrypt('11010519491231002X').startsWith('k2024:')).toBe(true);
+    });
+
     it('is a keyed hash, not the plain SHA-256 of the value', () => {
       const plainHash = createHash('sha256').update('13812345678').digest('hex');
       expect(crypto.blindIndex('13812345678')).not.toBe(plainHash);

@@ -60,16 +60,17 @@ export class FieldCrypto {
 
   /**
    * Derives the keys from FIELD_ENCRYPTION_KEY (and older secrets by key id,
-   * for rotation). The blind index key comes from the current secret, so
-   * rotating the secret also means recomputing the stored blind indexes.
+   * for rotation). The blind index key comes from `indexSecret` (the current
+   * secret unless given); it must stay the same across rotations, or the
+   * stored blind indexes stop matching.
    */
-  static fromSecret(secret: string, keyId: string, previous: Record<string, string> = {}): FieldCrypto {
+  static fromSecret(secret: string, keyId: string, previous: Record<string, string> = {}, indexSecret: string = secret): FieldCrypto {
     const keys: Record<string, Buffer> = {};
     for (const [oldKeyId, oldSecret] of Object.entries(previous)) {
       keys[oldKeyId] = derive(oldSecret, ENCRYPTION_INFO);
     }
     keys[keyId] = derive(secret, ENCRYPTION_INFO);
-    return new FieldCrypto({ keys, currentKeyId: keyId, indexKey: derive(secret, INDEX_INFO) });
+    return new FieldCrypto({ keys, currentKeyId: keyId, indexKey: derive(indexSecret, INDEX_INFO) });
   }
 
   encrypt(plain: string): string {

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type CoverBasis = 'registered' | 'resident' | 'worker' | 'student';
+export const COVER_BASES = ['registered', 'resident', 'worker', 'student'] as const;
+export type CoverBasis = (typeof COVER_BASES)[number];
 
 /** ID number and phone are stored only encrypted, with a blind index for exact lookup. */
 @Entity('resident')

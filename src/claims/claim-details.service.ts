@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { DomainError } from '../common/domain-error.js';
+import { ClaimsRepository } from './claims.repository.js';
+import { toClaimResponse, type ClaimResponse } from './dto/claim.response.js';
+
+/** Builds the one claim shape every claim endpoint answers with. */
+@Injectable()
+export class ClaimDetailsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly claims: ClaimsRepository,
+  ) {}
+
+  /** The full claim, read through `tx` so it shows what the caller's transaction has just written. No scope check. */
+  async load(tx: EntityManager, claimId: string): Promise<ClaimResponse> {
+    return toClaimResponse(await this.claims.loadDetails(tx, claimId));
+  }
+
+  /** The full claim if the caller may see it, read from one snapshot so its parts agree with each other. */
+  async getInScope(caller: AuthUser, id: string): Promise<ClaimResponse> {
+    return this.db.transaction('REPEATABLE READ', async (tx) => {
+      const claim = await this.claims.findInScope(caller, id, tx);
+      if (!claim) throw DomainError.notFound('Claim');
+      return this.load(tx, claim.id);
+    });
+  }
+}

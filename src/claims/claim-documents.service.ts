@@ -1,0 +1,73 @@
+import { Injectable, StreamableFile } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { DomainError } from '../common/domain-error.js';
+import type { ClaimStatus } from './claim-status.js';
+import { ClaimsRepository } from './claims.repository.js';
+import { attachmentDisposition, cleanFileName, sniffDocumentType } from './document-content.js';
+import { DocumentStorage } from './document-storage.js';
+import type { UploadDocumentDto, UploadedDocumentFile } from './dto/claim.requests.js';
+import { toClaimDocumentResponse, type ClaimDocumentResponse } from './dto/claim.response.js';
+
+/**
+ * Evidence is added until the site verification is recorded; after that a
+ * reviewer returns the claim (needs_info) to ask for more.
+ */
+const OPEN_FOR_DOCUMENTS: readonly ClaimStatus[] = ['reported', 'verifying', 'needs_info'];
+/** Accepted for every event besides its required documents. */
+const ALWAYS_ACCEPTED = ['photo', 'other'];
+
+@Injectable()
+export class ClaimDocumentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly claims: ClaimsRepository,
+    private readonly storage: DocumentStorage,
+    private readonly audit: AuditService,
+  ) {}
+
+  async upload(caller: AuthUser, claimId: string, dto: UploadDocumentDto, file: UploadedDocumentFile | undefined): Promise<ClaimDocumentResponse> {
+    return this.db.transaction(async (tx) => {
+      const claim = await this.claims.findInScopeForUpdate(tx, caller, claimId);
+      if (!claim) throw DomainError.notFound('Claim');
+      if (!file) throw DomainError.validation('file', 'a file is required in the multipart field "file"');
+      const mimeType = sniffDocumentType(file.buffer);
+      if (!mimeType) throw DomainError.validation('file', 'only PDF, JPEG and PNG files are accepted (judged by their content)');
+      const coverage = await this.claims.findCoverageById(tx, claim.coverageId);
+      const accepted = [...new Set([...coverage.requiredDocuments, ...ALWAYS_ACCEPTED])];
+      if (!accepted.includes(dto.type)) throw DomainError.validation('type', `type must be one of ${accepted.join(', ')}`);
+      if (!OPEN_FOR_DOCUMENTS.includes(claim.status)) {
+        throw new DomainError('INVALID_TRANSITION', `Documents cannot be added to a claim that is ${claim.status}`, [
+          { field: 'status', message: `current state is ${claim.status}`, currentStatus: claim.status },
+        ]);
+      }
+      const sha256 = await this.storage.put(file.buffer);
+      const document = await this.claims.insertDocument(tx, {
+        claimId: claim.id,
+        type: dto.type,
+        fileName: cleanFileName(file.originalname, mimeType),
+        mimeType,
+        size: String(file.buffer.length),
+        sha256,
+        uploadedBy: caller.id,
+      });
+      await this.audit.record(tx, {
+        actor: caller, action: 'claim.document_upload', entity: 'claim', entityId: claim.id, districtCode: claim.districtCode,
+        data: { claimNo: claim.claimNo, documentId: document.id, type: document.type, mimeType, size: file.buffer.length, sha256 },
+      });
+      return toClaimDocumentResponse(document);
+    });
+  }
+
+  async download(caller: AuthUser, claimId: string, documentId: string): Promise<StreamableFile> {
+    const document = await this.claims.findDocumentInScope(caller, claimId, documentId);
+    if (!document) throw DomainError.notFound('Document');
+    return new StreamableFile(await this.storage.open(document.sha256), {
+      type: document.mimeType,
+      disposition: attachmentDisposition(document.fileName),
+      length: Number(document.size),
+    });
+  }
+}

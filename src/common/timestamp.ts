@@ -1,0 +1,23 @@
+import { applyDecorators } from '@nestjs/common';
+import { IsISO8601, IsString, Matches } from 'class-validator';
+
+export const TIMESTAMP_EXAMPLE = '2022-06-05T10:30:00+08:00';
+
+// API.md: times are ISO 8601 with an offset; a bare local time would be ambiguous.
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** class-validator: an ISO 8601 moment with an offset, e.g. "2022-06-05T10:30:00+08:00". */
+export function IsTimestamp(): PropertyDecorator {
+  return applyDecorators(
+    IsString(),
+    Matches(WITH_OFFSET, { message: '$property must be an ISO 8601 time with an offset, e.g. "2022-06-05T10:30:00+08:00"' }),
+    IsISO8601({ strict: true }, { message: '$property is not a valid time' }),
+  );
+}
+
+const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The business date (Asia/Shanghai) of a moment, as YYYY-MM-DD. */
+export function shanghaiDate(at: Date): string {
+  return SHANGHAI_DATE.format(at);
+}

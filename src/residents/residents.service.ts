@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Role } from '../auth/role.js';
+import { DomainError } from '../common/domain-error.js';
+import { FieldCrypto } from '../common/field-crypto.js';
+import { normaliseIdNumber } from '../common/id-number.js';
+import { maskIdNumber, maskPhone } from '../common/masking.js';
+import { pageOf, type Page } from '../common/pagination.js';
+import { RegionsRepository } from '../regions/regions.repository.js';
+import type { CreateResidentDto, ListResidentsQuery } from './dto/resident.requests.js';
+import { toResidentResponse, type ResidentResponse, type RevealedResidentResponse } from './dto/resident.response.js';
+import { ResidentsRepository } from './residents.repository.js';
+
+@Injectable()
+export class ResidentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly residents: ResidentsRepository,
+    private readonly regions: RegionsRepository,
+    private readonly crypto: FieldCrypto,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A cadre registers residents of their own street, a district officer of any street of the district. */
+  async register(caller: AuthUser, dto: CreateResidentDto): Promise<ResidentResponse> {
+    const idNumber = normaliseIdNumber(dto.idNumber);
+    return this.db.transaction(async (tx) => {
+      const street = await this.regions.findStreet(tx, dto.streetCode);
+      if (!street) throw DomainError.validation('streetCode', 'no such street');
+      const ownStreet = caller.role === Role.StreetCadre ? street.code === caller.streetCode : street.districtCode === caller.districtCode;
+      if (!ownStreet) {
+        throw DomainError.validation('streetCode', caller.role === Role.StreetCadre ? 'street is not your street' : 'street is not in your district');
+      }
+      const idNumberIndex = this.crypto.blindIndex(idNumber);
+      const idNumberCipher = this.crypto.encrypt(idNumber);
+      const resident = await this.residents.insertUnlessRegistered(tx, {
+        name: dto.name,
+        idNumberCipher,
+        idNumberIndex,
+        idNumberMasked: maskIdNumber(idNumber),
+        phoneCipher: this.crypto.encrypt(dto.phone),
+        phoneIndex: this.crypto.blindIndex(dto.phone),
+        phoneMasked: maskPhone(dto.phone),
+        keyId: idNumberCipher.slice(0, idNumberCipher.indexOf(':')),
+        districtCode: street.districtCode,
+        streetCode: street.code,
+        address: dto.address,
+        coverBasis: dto.coverBasis,
+        createdBy: caller.id,
+      });
+      if (!resident) {
+        const existing = await this.residents.findByIdNumberIndex(tx, idNumberIndex);
+        throw DomainError.conflict('A resident with this ID number is already registered', [
+          { field: 'idNumber', message: 'already registered', residentId: existing?.id ?? null },
+        ]);
+      }
+      await this.audit.record(tx, {
+        actor: caller, action: 'resident.create', entity: 'resident', entityId: resident.id, districtCode: resident.districtCode,
+        data: { name: resident.name, streetCode: resident.streetCode, coverBasis: resident.coverBasis, idNumberMasked: resident.idNumberMasked },
+      });
+      return toResidentResponse(resident);
+    });
+  }
+
+  async list(caller: AuthUser, query: ListResidentsQuery): Promise<Page<ResidentResponse>> {
+    const [residents, total] = await this.residents.listInScope(caller, {
+      idNumberIndex: query.idNumber === undefined ? undefined : this.crypto.blindIndex(query.idNumber),
+      name: query.name,
+      streetCode: query.streetCode,
+    }, (query.page - 1) * query.pageSize, query.pageSize);
+    return pageOf(residents.map(toResidentResponse), total, query);
+  }
+
+  async get(caller: AuthUser, id: string): Promise<ResidentResponse> {
+    const resident = await this.residents.findInScope(null, caller, id);
+    if (!resident) throw DomainError.notFound('Resident');
+    return toResidentResponse(resident);
+  }
+
+  /** Decrypts the ID number and phone for the caller; the audit event records who looked, not what they saw. */
+  async reveal(caller: AuthUser, id: string): Promise<RevealedResidentResponse> {
+    return this.db.transaction(async (tx) => {
+      const resident = await this.residents.findInScope(tx, caller, id);
+      if (!resident) throw DomainError.notFound('Resident');
+      const revealed = { idNumber: this.crypto.decrypt(resident.idNumberCipher), phone: this.crypto.decrypt(resident.phoneCipher) };
+      await this.audit.record(tx, {
+        actor: caller, action: 'resident.reveal', entity: 'resident', entityId: resident.id, districtCode: resident.districtCode,
+        data: { fields: ['idNumber', 'phone'], idNumberMasked: resident.idNumberMasked },
+      });
+      return revealed;
+    });
+  }
+}
