@@ -57,7 +57,7 @@ export type TransitionChanges = Partial<Pick<Claim,
 /**
  * The one writer of `claim.status`. Every transition updates the claim, appends
  * its status history and its audit event, all in the caller's transaction. The
- * caller must have locked the claim row (SELECT … FOR UPDATE).
+ * caller must have locked the claim row (ClaimsRepository.findInScopeForUpdate).
  */
 @Injectable()
 export class ClaimWorkflow {

@@ -42,10 +42,15 @@ export class ClaimsRepository {
     return scopeClaims(query, caller).getOne();
   }
 
-  /** Locks the claim row for a state change; null when absent or out of the caller's scope. */
+  /**
+   * Locks the claim row for a state change; null when absent or out of the
+   * caller's scope. FOR NO KEY UPDATE, not FOR UPDATE: it still serialises
+   * changes of this claim but does not block (or deadlock with) inserts that
+   * only reference it, such as another claim's flag naming this one.
+   */
   findInScopeForUpdate(tx: EntityManager, caller: AuthUser, id: string): Promise<Claim | null> {
     const query = tx.getRepository(Claim).createQueryBuilder('c').where('c.id = :id', { id });
-    return scopeClaims(query, caller).setLock('pessimistic_write').getOne();
+    return scopeClaims(query, caller).setLock('for_no_key_update', undefined, ['c']).getOne();
   }
 
   /** The active policy of the district whose period holds the date (at most one: an exclusion constraint). */

@@ -51,7 +51,8 @@ export interface PayoutStepJson {
   amount: string;
 }
 
-export interface PayoutQuoteJson {
+// A type alias, not an interface, so it stays assignable to Record<string, unknown> (jsonb columns, responses).
+export type PayoutQuoteJson = {
   verifiedLoss: string;
   deductible: string;
   afterDeductible: string;
@@ -63,7 +64,7 @@ export interface PayoutQuoteJson {
   payable: string;
   limitedBy: PayoutLimitedBy;
   steps: PayoutStepJson[];
-}
+};
 
 const FULL_RATIO_BP = 10_000;
 

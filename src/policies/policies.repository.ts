@@ -41,13 +41,14 @@ export class PoliciesRepository {
   }
 
   /**
-   * Locks the policy row (SELECT … FOR UPDATE on `policy` only), so that
-   * approvals against the same policy's aggregate limit run one at a time.
+   * Locks the policy row, so that approvals against the same policy's
+   * aggregate limit run one at a time. FOR NO KEY UPDATE lets claims that
+   * merely reference the policy still be filed meanwhile.
    */
   findForUpdate(tx: EntityManager, policyId: string): Promise<Policy | null> {
     return tx.getRepository(Policy).createQueryBuilder('policy')
       .where('policy.id = :policyId', { policyId })
-      .setLock('pessimistic_write', undefined, ['policy'])
+      .setLock('for_no_key_update', undefined, ['policy'])
       .getOne();
   }
 

@@ -1,11 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { fen } from '../../database/columns.js';
+import type { PayoutQuoteJson } from '../payout-calculator.js';
 
 @Entity('claim_assessment')
 export class ClaimAssessment {
   @PrimaryColumn({ name: 'claim_id', type: 'uuid' }) claimId: string;
   @Column({ name: 'assessor_id', type: 'uuid' }) assessorId: string;
-  @Column({ type: 'jsonb' }) quote: Record<string, unknown>;
+  @Column({ type: 'jsonb' }) quote: PayoutQuoteJson;
   @Column({ name: 'quoted_amount', type: 'bigint', transformer: fen }) quotedAmount: bigint;
   @Column({ type: 'bigint', transformer: fen }) amount: bigint;
   @Column({ type: 'text', nullable: true }) reason: string | null;

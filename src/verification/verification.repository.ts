@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Claim } from '../claims/entities/claim.entity.js';
+import { ClaimVerification } from './entities/claim-verification.entity.js';
+
+export type SiteVisit = Pick<ClaimVerification, 'verifierId' | 'visitedAt' | 'participants' | 'findings' | 'verifiedLoss' | 'recommendation'>;
+
+@Injectable()
+export class VerificationRepository {
+  async start(tx: EntityManager, claimId: string, startedBy: string): Promise<void> {
+    await tx.getRepository(ClaimVerification).insert({ claimId, startedBy, startedAt: new Date() });
+  }
+
+  /** A claim returned and verified again keeps one verification row: the latest visit. */
+  async recordVisit(tx: EntityManager, claimId: string, visit: SiteVisit): Promise<void> {
+    await tx.getRepository(ClaimVerification).update({ claimId }, { ...visit, recordedAt: new Date() });
+  }
+
+  /** The coverage's required document types with no document of that type on the claim, in the coverage's order. */
+  async missingDocuments(tx: EntityManager, claim: Pick<Claim, 'id' | 'coverageId'>): Promise<string[]> {
+    const rows: { type: string }[] = await tx.query(
+      `SELECT required.type
+         FROM coverage cv, unnest(cv.required_documents) WITH ORDINALITY AS required(type, position)
+        WHERE cv.id = $1
+          AND NOT EXISTS (SELECT 1 FROM claim_document d WHERE d.claim_id = $2 AND d.type = required.type)
+        ORDER BY required.position`,
+      [claim.coverageId, claim.id],
+    );
+    return rows.map((row) => row.type);
+  }
+}
