@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { formatMoney } from '../../common/money.js';
 import { ROLES, type Role } from '../../auth/role.js';
-import type { User } from '../entities/user.entity.js';
+import type { AuthUser } from '../../auth/auth-user.js';
 
 export class UserResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -15,7 +15,7 @@ export class UserResponse {
   @ApiProperty() active: boolean;
 }
 
-export function toUserResponse(user: User): UserResponse {
+export function toUserResponse(user: AuthUser & { active: boolean }): UserResponse {
   return {
     id: user.id,
     username: user.username,
