@@ -1,3 +1,4 @@
+import { demoClaimsSeed } from './demo-claims.js';
 import { demoPoliciesSeed } from './demo-policies.js';
 import { demoReference } from './demo-reference.js';
 import type { Seed } from './seed.js';
@@ -6,7 +7,7 @@ import type { Seed } from './seed.js';
 export const referenceSeeds: Seed[] = [demoReference, demoPoliciesSeed];
 
 /** Generated claims of the demo years; loaded by `npm start`, not by the tests. */
-export const demoClaimSeeds: Seed[] = [];
+export const demoClaimSeeds: Seed[] = [demoClaimsSeed];
 
 /** Demo data, in order; each runs once per database. */
 export const demoSeeds: Seed[] = [...referenceSeeds, ...demoClaimSeeds];

@@ -1,0 +1,309 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { scopeClaims } from '../claims/claim-scope.js';
+import type { ClaimStatus } from '../claims/claim-status.js';
+import { formatMoney } from '../common/money.js';
+import type { PayoutNotice } from './render/report-types.js';
+
+/**
+ * Whose figures a report shows: one district, and for insurer staff only the
+ * claims and policies of their insurer.
+ */
+export interface ReportScope {
+  districtCode: string;
+  insurerId: string | null;
+}
+
+/** Money columns are fen as decimal strings (pg returns bigint and numeric as text). */
+export interface PolicySummaryRow {
+  policyNo: string;
+  insurer: string;
+  periodStart: string;
+  periodEnd: string;
+  premium: string;
+  aggregateLimit: string;
+  aggregateUsed: string;
+  /** null only when the premium is zero */
+  lossRatio: string | null;
+}
+
+export interface TotalsRow {
+  reported: number;
+  approved: number;
+  denied: number;
+  paid: number;
+  pending: number;
+  withdrawn: number;
+  claimedAmount: string;
+  approvedAmount: string;
+  paidAmount: string;
+}
+
+export interface BreakdownFigures {
+  claims: number;
+  paid: number;
+  paidAmount: string;
+}
+
+export interface AnnualFigures {
+  policy: PolicySummaryRow | null;
+  totals: TotalsRow;
+  byEventType: (BreakdownFigures & { eventType: string; nameZh: string })[];
+  byStreet: (BreakdownFigures & { streetCode: string; streetName: string })[];
+  byMonth: (BreakdownFigures & { month: string })[];
+  processingDays: { median: number | null; p90: number | null; max: number | null };
+  previousYear: { paid: number; paidAmount: string } | null;
+}
+
+export interface MultiYearFigures {
+  years: { year: number; coveredEvents: number; claimsPaid: number; paidAmount: string }[];
+  total: { claimsPaid: number; paidAmount: string };
+}
+
+export interface PayoutNoticeRow {
+  status: ClaimStatus;
+  /** null until the claim has a payment */
+  notice: Omit<PayoutNotice, 'generatedAt'> | null;
+}
+
+/** Policies that count for a report: activated ones (a draft never had claims). */
+const REPORTED_POLICY = `p.status IN ('active', 'expired')`;
+
+/**
+ * "Denied" without joining claim_decision: the workflow closes a claim only
+ * from paid or denied, so a closed claim without a payment was denied.
+ */
+const DENIED = `status = 'denied' OR (status = 'closed' AND paid_amount IS NULL)`;
+const PENDING = `status IN ('reported', 'verifying', 'verified', 'needs_info', 'assessed')`;
+
+/**
+ * Every report query reads claims through claim_report_idx (district_code,
+ * year, covering the columns below), so a district's year is an index-only
+ * scan however many claims the table holds. Parameters: $1 district code,
+ * $2 policy year, $3 insurer id or null.
+ */
+const POLICY_SUMMARY_SQL = `
+  SELECT p.policy_no AS "policyNo", i.name AS insurer,
+         to_char(p.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(p.period_end, 'YYYY-MM-DD') AS "periodEnd",
+         p.premium::text AS premium, p.aggregate_limit::text AS "aggregateLimit",
+         coalesce(used.approved, 0)::text AS "aggregateUsed",
+         round(coalesce(used.paid, 0)::numeric / NULLIF(p.premium, 0), 4)::text AS "lossRatio"
+  FROM policy p
+  JOIN insurer i ON i.id = p.insurer_id
+  CROSS JOIN LATERAL (
+    SELECT sum(c.approved_amount) AS approved, sum(c.paid_amount) AS paid
+    FROM claim c
+    WHERE c.district_code = p.district_code AND c.year = p.year AND c.policy_id = p.id
+  ) used
+  WHERE p.district_code = $1 AND p.year = $2 AND ${REPORTED_POLICY} AND ($3::uuid IS NULL OR p.insurer_id = $3)
+  ORDER BY p.status = 'active' DESC, p.period_start DESC
+  LIMIT 1`;
+
+/**
+ * One pass over the year's claims computes the totals and the three
+ * breakdowns (GROUPING SETS); each breakdown is then joined onto its full list
+ * (covered event types in catalogue order, the district's streets, the twelve
+ * months) so rows without claims appear with zeros. Months are incident
+ * months; any claim dated outside the calendar year adds its own month.
+ */
+const ANNUAL_FIGURES_SQL = `
+  WITH year_claims AS (
+    SELECT c.event_type, c.street_code, to_char(c.incident_date, 'YYYY-MM') AS month,
+           c.status, c.claimed_amount, c.approved_amount, c.paid_amount
+    FROM claim c
+    WHERE c.district_code = $1 AND c.year = $2 AND ($3::uuid IS NULL OR c.insurer_id = $3)
+  ),
+  figures AS (
+    SELECT CASE GROUPING(event_type, street_code, month)
+             WHEN 7 THEN 'total' WHEN 3 THEN 'event_type' WHEN 5 THEN 'street' ELSE 'month' END AS dimension,
+           event_type, street_code, month,
+           count(*)::int AS claims,
+           count(*) FILTER (WHERE approved_amount IS NOT NULL)::int AS approved,
+           count(*) FILTER (WHERE ${DENIED})::int AS denied,
+           count(*) FILTER (WHERE paid_amount IS NOT NULL)::int AS paid,
+           count(*) FILTER (WHERE ${PENDING})::int AS pending,
+           count(*) FILTER (WHERE status = 'withdrawn')::int AS withdrawn,
+           coalesce(sum(claimed_amount), 0)::text AS claimed_amount,
+           coalesce(sum(approved_amount), 0)::text AS approved_amount,
+           coalesce(sum(paid_amount), 0)::text AS paid_amount
+    FROM year_claims
+    GROUP BY GROUPING SETS ((), (event_type), (street_code), (month))
+  ),
+  covered AS (
+    SELECT cv.event_type
+    FROM coverage cv JOIN policy p ON p.id = cv.policy_id
+    WHERE p.district_code = $1 AND p.year = $2 AND ${REPORTED_POLICY} AND ($3::uuid IS NULL OR p.insurer_id = $3)
+  ),
+  months AS (
+    SELECT to_char(m, 'YYYY-MM') AS month
+    FROM generate_series(make_date($2, 1, 1), make_date($2, 12, 1), interval '1 month') AS m
+    UNION
+    SELECT month FROM figures WHERE dimension = 'month'
+  )
+  SELECT
+    (SELECT json_build_object(
+              'reported', claims, 'approved', approved, 'denied', denied, 'paid', paid, 'pending', pending,
+              'withdrawn', withdrawn, 'claimedAmount', claimed_amount, 'approvedAmount', approved_amount,
+              'paidAmount', paid_amount)
+     FROM figures WHERE dimension = 'total') AS totals,
+    (SELECT coalesce(json_agg(json_build_object(
+              'eventType', e.code, 'nameZh', e.name_zh,
+              'claims', coalesce(f.claims, 0), 'paid', coalesce(f.paid, 0), 'paidAmount', coalesce(f.paid_amount, '0'))
+            ORDER BY e.sort_order, e.code), '[]')
+     FROM event_type e
+     LEFT JOIN figures f ON f.dimension = 'event_type' AND f.event_type = e.code
+     WHERE e.code IN (SELECT event_type FROM covered) OR f.event_type IS NOT NULL) AS "byEventType",
+    (SELECT coalesce(json_agg(json_build_object(
+              'streetCode', s.code, 'streetName', s.name,
+              'claims', coalesce(f.claims, 0), 'paid', coalesce(f.paid, 0), 'paidAmount', coalesce(f.paid_amount, '0'))
+            ORDER BY s.code), '[]')
+     FROM street s
+     LEFT JOIN figures f ON f.dimension = 'street' AND f.street_code = s.code
+     WHERE s.district_code = $1) AS "byStreet",
+    (SELECT json_agg(json_build_object(
+              'month', m.month,
+              'claims', coalesce(f.claims, 0), 'paid', coalesce(f.paid, 0), 'paidAmount', coalesce(f.paid_amount, '0'))
+            ORDER BY m.month)
+     FROM months m
+     LEFT JOIN figures f ON f.dimension = 'month' AND f.month = m.month) AS "byMonth"`;
+
+/** Days from report to payment of the year's paid claims, to one decimal (half away from zero). */
+const PROCESSING_DAYS_SQL = `
+  SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::numeric, 1)::float8 AS median,
+         round(percentile_cont(0.9) WITHIN GROUP (ORDER BY days)::numeric, 1)::float8 AS p90,
+         round(max(days)::numeric, 1)::float8 AS max
+  FROM (
+    SELECT extract(epoch FROM c.paid_at - c.reported_at)::float8 / 86400 AS days
+    FROM claim c
+    WHERE c.district_code = $1 AND c.year = $2 AND ($3::uuid IS NULL OR c.insurer_id = $3) AND c.paid_at IS NOT NULL
+  ) paid_claims`;
+
+/** $2 is the previous year here. */
+const PREVIOUS_YEAR_SQL = `
+  SELECT count(*)::int AS claims,
+         count(*) FILTER (WHERE c.paid_amount IS NOT NULL)::int AS paid,
+         coalesce(sum(c.paid_amount), 0)::text AS "paidAmount",
+         EXISTS (SELECT 1 FROM policy p
+                 WHERE p.district_code = $1 AND p.year = $2 AND ${REPORTED_POLICY}
+                   AND ($3::uuid IS NULL OR p.insurer_id = $3)) AS "hasPolicy"
+  FROM claim c
+  WHERE c.district_code = $1 AND c.year = $2 AND ($3::uuid IS NULL OR c.insurer_id = $3)`;
+
+/** Every year of the range, with zeros for a year without policy or claims. $2..$3 years, $4 insurer id or null. */
+const MULTI_YEAR_SQL = `
+  WITH covered AS (
+    SELECT p.year, count(DISTINCT cv.event_type)::int AS covered_events
+    FROM policy p JOIN coverage cv ON cv.policy_id = p.id
+    WHERE p.district_code = $1 AND p.year BETWEEN $2 AND $3 AND ${REPORTED_POLICY}
+      AND ($4::uuid IS NULL OR p.insurer_id = $4)
+    GROUP BY p.year
+  ),
+  paid AS (
+    SELECT c.year, count(*)::int AS claims_paid, sum(c.paid_amount) AS paid_amount
+    FROM claim c
+    WHERE c.district_code = $1 AND c.year BETWEEN $2 AND $3 AND c.paid_amount IS NOT NULL
+      AND ($4::uuid IS NULL OR c.insurer_id = $4)
+    GROUP BY c.year
+  )
+  SELECT y.year,
+         coalesce(covered.covered_events, 0) AS "coveredEvents",
+         coalesce(paid.claims_paid, 0) AS "claimsPaid",
+         coalesce(paid.paid_amount, 0)::text AS "paidAmount",
+         (sum(coalesce(paid.claims_paid, 0)) OVER ())::int AS "totalClaimsPaid",
+         coalesce(sum(paid.paid_amount) OVER (), 0)::text AS "totalPaidAmount"
+  FROM generate_series($2::int, $3::int) AS y(year)
+  LEFT JOIN covered ON covered.year = y.year
+  LEFT JOIN paid ON paid.year = y.year
+  ORDER BY y.year`;
+
+@Injectable()
+export class ReportsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Whether the insurer held an activated policy of the district in any year of the range. */
+  async insurerHoldsPolicy(insurerId: string, districtCode: string, fromYear: number, toYear: number): Promise<boolean> {
+    const [{ held }]: { held: boolean }[] = await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM policy p
+                      WHERE p.insurer_id = $1 AND p.district_code = $2 AND p.year BETWEEN $3 AND $4 AND ${REPORTED_POLICY}) AS held`,
+      [insurerId, districtCode, fromYear, toYear],
+    );
+    return held;
+  }
+
+  /** Every figure of the annual report, read in one snapshot so the sections add up to the totals. */
+  annualFigures(scope: ReportScope, year: number): Promise<AnnualFigures> {
+    return this.db.transaction('REPEATABLE READ', async (tx) => {
+      await tx.query('SET TRANSACTION READ ONLY');
+      const params = [scope.districtCode, year, scope.insurerId];
+      const [policy]: PolicySummaryRow[] = await tx.query(POLICY_SUMMARY_SQL, params);
+      const [figures]: Pick<AnnualFigures, 'totals' | 'byEventType' | 'byStreet' | 'byMonth'>[] = await tx.query(ANNUAL_FIGURES_SQL, params);
+      const [processingDays]: AnnualFigures['processingDays'][] = await tx.query(PROCESSING_DAYS_SQL, params);
+      const [previous]: { claims: number; paid: number; paidAmount: string; hasPolicy: boolean }[] =
+        await tx.query(PREVIOUS_YEAR_SQL, [scope.districtCode, year - 1, scope.insurerId]);
+      return {
+        policy: policy ?? null,
+        ...figures,
+        processingDays,
+        previousYear: previous.claims > 0 || previous.hasPolicy ? { paid: previous.paid, paidAmount: previous.paidAmount } : null,
+      };
+    });
+  }
+
+  async multiYearFigures(scope: ReportScope, fromYear: number, toYear: number): Promise<MultiYearFigures> {
+    const rows: (MultiYearFigures['years'][number] & { totalClaimsPaid: number; totalPaidAmount: string })[] =
+      await this.db.query(MULTI_YEAR_SQL, [scope.districtCode, fromYear, toYear, scope.insurerId]);
+    return {
+      years: rows.map(({ year, coveredEvents, claimsPaid, paidAmount }) => ({ year, coveredEvents, claimsPaid, paidAmount })),
+      total: { claimsPaid: rows[0].totalClaimsPaid, paidAmount: rows[0].totalPaidAmount },
+    };
+  }
+
+  /**
+   * Everything the payout notice (理赔通知书) prints, in one query; null when
+   * the claim does not exist or is outside the caller's scope. Amounts are
+   * money strings; the calculation steps are those stored with the assessment.
+   */
+  async findPayoutNotice(caller: AuthUser, claimId: string): Promise<PayoutNoticeRow | null> {
+    const query = this.db.createQueryBuilder()
+      .select([
+        'c.status AS status', 'c.claim_no AS "claimNo"', 'd.name AS "districtName"', 's.name AS "streetName"',
+        'r.name AS "residentName"', 'r.id_number_masked AS "idNumberMasked"', 'e.name_zh AS "eventTypeZh"',
+        `to_char(c.incident_date, 'YYYY-MM-DD') AS "incidentDate"`, 'c.reported_at AS "reportedAt"',
+        'pay.paid_at AS "paidAt"', 'c.verified_loss::text AS "verifiedLoss"', `a.quote -> 'steps' AS steps`,
+        'c.approved_amount::text AS "approvedAmount"', 'pay.amount::text AS "paidAmount"', 'i.name AS "insurerName"',
+        'p.policy_no AS "policyNo"', 'pay.bank_reference AS "bankReference"',
+        'c.payee_account_masked AS "payeeAccountMasked"', 'c.payee_account_name AS "payeeName"',
+      ])
+      .from('claim', 'c')
+      .innerJoin('district', 'd', 'd.code = c.district_code')
+      .innerJoin('street', 's', 's.code = c.street_code')
+      .innerJoin('resident', 'r', 'r.id = c.resident_id')
+      .innerJoin('event_type', 'e', 'e.code = c.event_type')
+      .innerJoin('policy', 'p', 'p.id = c.policy_id')
+      .innerJoin('insurer', 'i', 'i.id = c.insurer_id')
+      .leftJoin('claim_assessment', 'a', 'a.claim_id = c.id')
+      .leftJoin('payment', 'pay', 'pay.claim_id = c.id')
+      .where('c.id = :claimId', { claimId });
+    const row = await scopeClaims(query, caller).getRawOne<{
+      status: ClaimStatus; reportedAt: Date; paidAt: Date | null; verifiedLoss: string | null;
+      steps: PayoutNotice['steps'] | null; paidAmount: string | null;
+    } & Omit<PayoutNotice, 'generatedAt' | 'reportedAt' | 'paidAt' | 'verifiedLoss' | 'steps' | 'paidAmount'>>();
+    if (!row) return null;
+    const { status, reportedAt, paidAt, verifiedLoss, steps, paidAmount, approvedAmount, ...rest } = row;
+    if (!paidAt || paidAmount === null || verifiedLoss === null) return { status, notice: null };
+    return {
+      status,
+      notice: {
+        ...rest,
+        reportedAt: reportedAt.toISOString(),
+        paidAt: paidAt.toISOString(),
+        verifiedLoss: formatMoney(verifiedLoss),
+        steps: steps ?? [],
+        approvedAmount: formatMoney(approvedAmount),
+        paidAmount: formatMoney(paidAmount),
+      },
+    };
+  }
+}

@@ -1,0 +1,104 @@
+import { Injectable, type StreamableFile } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Role } from '../auth/role.js';
+import { DomainError } from '../common/domain-error.js';
+import type { District } from '../regions/entities/district.entity.js';
+import { RegionsRepository } from '../regions/regions.repository.js';
+import type { AnnualReportQuery, MultiYearReportQuery, ReportFileFormat, ReportFormat } from './dto/report-query.dto.js';
+import {
+  toAnnualReportResponse, toMultiYearReportResponse, type AnnualReportResponse, type MultiYearReportResponse,
+} from './dto/report.response.js';
+import { renderAnnualCsv, renderMultiYearCsv } from './render/csv.js';
+import { renderAnnualPdf, renderMultiYearPdf } from './render/pdf.js';
+import type { AnnualReport, MultiYearReport } from './render/report-types.js';
+import { renderAnnualXlsx, renderMultiYearXlsx } from './render/xlsx.js';
+import { annualReportFileName, multiYearReportFileName, reportFile } from './report-file.js';
+import { ReportsRepository, type ReportScope } from './reports.repository.js';
+
+const ANNUAL_RENDERERS: Record<ReportFileFormat, (report: AnnualReport) => Buffer | Promise<Buffer>> = {
+  csv: renderAnnualCsv, xlsx: renderAnnualXlsx, pdf: renderAnnualPdf,
+};
+const MULTI_YEAR_RENDERERS: Record<ReportFileFormat, (report: MultiYearReport) => Buffer | Promise<Buffer>> = {
+  csv: renderMultiYearCsv, xlsx: renderMultiYearXlsx, pdf: renderMultiYearPdf,
+};
+
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reports: ReportsRepository,
+    private readonly regions: RegionsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async annual(caller: AuthUser, query: AnnualReportQuery): Promise<AnnualReportResponse | StreamableFile> {
+    const { district, scope } = await this.scopeOf(caller, query.districtCode, query.year, query.year);
+    const figures = await this.reports.annualFigures(scope, query.year);
+    const report = toAnnualReportResponse(district, query.year, figures, new Date());
+    const output = query.format === 'json' ? report
+      : reportFile(await ANNUAL_RENDERERS[query.format](renderable(report)), query.format, annualReportFileName(report, query.format));
+    await this.recordExport(caller, district, 'annual', String(query.year), query.format);
+    return output;
+  }
+
+  async multiYear(caller: AuthUser, query: MultiYearReportQuery): Promise<MultiYearReportResponse | StreamableFile> {
+    const { district, scope } = await this.scopeOf(caller, query.districtCode, query.from, query.to);
+    const figures = await this.reports.multiYearFigures(scope, query.from, query.to);
+    const report = toMultiYearReportResponse(district, query.from, query.to, figures, new Date());
+    const output = query.format === 'json' ? report
+      : reportFile(await MULTI_YEAR_RENDERERS[query.format](report), query.format, multiYearReportFileName(report, query.format));
+    await this.recordExport(caller, district, 'multi-year', `${query.from}-${query.to}`, query.format);
+    return output;
+  }
+
+  /**
+   * Admins read every district; a district officer their own; insurer staff a
+   * district only for years in which their insurer held its policy, and then
+   * only the claims of their insurer. Anything else looks like a missing report.
+   */
+  private async scopeOf(caller: AuthUser, districtCode: string, fromYear: number, toYear: number): Promise<{ district: District; scope: ReportScope }> {
+    const district = await this.regions.findDistrict(null, districtCode);
+    if (!district || !(await this.mayRead(caller, districtCode, fromYear, toYear))) {
+      throw DomainError.notFound('Report');
+    }
+    const insurerId = caller.role === Role.InsurerAdjuster || caller.role === Role.InsurerManager ? caller.insurerId : null;
+    return { district, scope: { districtCode, insurerId } };
+  }
+
+  private async mayRead(caller: AuthUser, districtCode: string, fromYear: number, toYear: number): Promise<boolean> {
+    switch (caller.role) {
+      case Role.Admin:
+        return true;
+      case Role.DistrictOfficer:
+        return caller.districtCode === districtCode;
+      case Role.InsurerAdjuster:
+      case Role.InsurerManager:
+        return caller.insurerId !== null && this.reports.insurerHoldsPolicy(caller.insurerId, districtCode, fromYear, toYear);
+      case Role.StreetCadre:
+        return false;
+    }
+  }
+
+  /** Recorded once the report has been produced, in a transaction of its own so rendering never holds the audit chain. */
+  private recordExport(caller: AuthUser, district: District, report: 'annual' | 'multi-year', period: string, format: ReportFormat): Promise<void> {
+    return this.db.transaction((tx) => this.audit.record(tx, {
+      actor: caller, action: 'report.export', entity: 'report', entityId: `${report}/${district.code}/${period}`,
+      districtCode: district.code, data: { report, districtCode: district.code, period, format },
+    }));
+  }
+}
+
+/** The file renderers need a loss ratio, which a policy without premium does not have. */
+function renderable(report: AnnualReportResponse): AnnualReport {
+  const { policy } = report;
+  if (policy === null) return { ...report, policy: null };
+  const { lossRatio } = policy;
+  if (lossRatio === null) {
+    throw DomainError.rule('POLICY_WITHOUT_PREMIUM',
+      'The policy of this year has no premium, so its loss ratio is undefined; only format=json can show this report');
+  }
+  return { ...report, policy: { ...policy, lossRatio } };
+}
