@@ -278,7 +278,7 @@ describe('reports', () => {
       expect(res.body.totals).toMatchObject({ reported: 1, paid: 1, paidAmount: '1000.00' });
       expect(res.body.previousYear).toEqual({ paid: 4, paidAmount: '44100.00' });
     });
-    it('has no loss ratio for a policy without premium, and says so instead of rendering a file', async () => {
+    it('has no loss ratio for a policy without premium, and shows a dash for it in the files', async () => {
       const [{ id }] = await t.db.query(
         `INSERT INTO policy (policy_no, district_code, insurer_id, year, period_start, period_end, premium, aggregate_limit,
            four_eyes_threshold, status, activated_at)
@@ -288,9 +288,10 @@ describe('reports', () => {
       const json = await get('/reports/annual', admin, { districtCode: '350211', year: 2019 });
       expect(json.status).toBe(200);
       expect(json.body.policy).toMatchObject({ policyNo: 'ZERO-350211-2019', premium: '0.00', lossRatio: null });
-      const pdf = await get('/reports/annual', admin, { districtCode: '350211', year: 2019, format: 'pdf' });
-      expect(pdf.status).toBe(422);
-      expect(pdf.body.details[0].field).toBe('POLICY_WITHOUT_PREMIUM');
+      const pdf = await t.http().get(`${API}/reports/annual`).query({ districtCode: '350211', year: 2019, format: 'pdf' })
+        .set('Authorization', admin).buffer(true).parse(binary);
+      expect(pdf.status).toBe(200);
+      expect((await extractPdfText(pdf.body)).join('\n')).toMatch(/赔付率\s*—/);
     });
   });
 

@@ -39,7 +39,7 @@ export class ReportsService {
     const figures = await this.reports.annualFigures(scope, query.year);
     const report = toAnnualReportResponse(district, query.year, figures, new Date());
     const output = query.format === 'json' ? report
-      : reportFile(await ANNUAL_RENDERERS[query.format](renderable(report)), query.format, annualReportFileName(report, query.format));
+      : reportFile(await ANNUAL_RENDERERS[query.format](report), query.format, annualReportFileName(report, query.format));
     await this.recordExport(caller, district, 'annual', String(query.year), query.format);
     return output;
   }
@@ -92,13 +92,3 @@ export class ReportsService {
 }
 
 /** The file renderers need a loss ratio, which a policy without premium does not have. */
-function renderable(report: AnnualReportResponse): AnnualReport {
-  const { policy } = report;
-  if (policy === null) return { ...report, policy: null };
-  const { lossRatio } = policy;
-  if (lossRatio === null) {
-    throw DomainError.rule('POLICY_WITHOUT_PREMIUM',
-      'The policy of this year has no premium, so its loss ratio is undefined; only format=json can show this report');
-  }
-  return { ...report, policy: { ...policy, lossRatio } };
-}

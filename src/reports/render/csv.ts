@@ -100,7 +100,7 @@ function policyRows(report: AnnualReport, text: ReportText): Row[] {
     [t.policy.premium, policy.premium],
     [t.policy.aggregateLimit, policy.aggregateLimit],
     [t.policy.aggregateUsed, policy.aggregateUsed],
-    [t.policy.lossRatio, formatRatioPercent(policy.lossRatio)],
+    [t.policy.lossRatio, formatRatioPercent(policy.lossRatio, text.common.none)],
   ];
 }
 

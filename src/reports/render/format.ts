@@ -25,7 +25,8 @@ export function formatWan(yuan: string): string {
 }
 
 /** "0.8123" → "81.23%" */
-export function formatRatioPercent(ratio: string): string {
+export function formatRatioPercent(ratio: string | null, none = '—'): string {
+  if (ratio === null) return none;
   const m = RATIO.exec(ratio.trim());
   if (!m) throw new Error(`Not a ratio: "${ratio}"`);
   const basisPoints = BigInt(m[1]) * 10_000n + BigInt((m[2] ?? '').padEnd(4, '0'));

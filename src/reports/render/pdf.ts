@@ -36,7 +36,7 @@ export async function renderAnnualPdf(report: AnnualReport): Promise<Buffer> {
       [t.policy.premium, formatYuan(policy.premium)],
       [t.policy.aggregateLimit, formatYuan(policy.aggregateLimit)],
       [t.policy.aggregateUsed, formatYuan(policy.aggregateUsed)],
-      [t.policy.lossRatio, formatRatioPercent(policy.lossRatio)],
+      [t.policy.lossRatio, formatRatioPercent(policy.lossRatio, none)],
     ]);
   } else {
     pdf.paragraph(t.policy.missing);

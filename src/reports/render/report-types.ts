@@ -14,7 +14,8 @@ export interface AnnualReport {
     aggregateLimit: string;
     aggregateUsed: string;
     /** paid / premium as a decimal string with four places, e.g. "0.8123" */
-    lossRatio: string;
+    /** paid / premium; null when the premium is zero. */
+    lossRatio: string | null;
   } | null;
   totals: {
     reported: number;
