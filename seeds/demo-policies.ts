@@ -13,13 +13,16 @@ interface DemoPolicy {
   excluded?: string[];
 }
 
-/** Haicang widened its cover from 6 events in 2018 to 21 in 2022; Jimei had not yet covered traffic accidents. */
+/**
+ * Haicang widened its cover from 6 events in 2018 to 21 in 2022; Jimei had not yet covered traffic accidents.
+ * Premiums are set so the generated demo claims give loss ratios of about 0.75–0.85.
+ */
 const HAICANG_YEARS: DemoPolicy[] = [
-  { districtCode: '350205', year: 2018, premium: '1200000.00', aggregateLimit: '3000000.00', coveredEvents: 6 },
-  { districtCode: '350205', year: 2019, premium: '1350000.00', aggregateLimit: '3200000.00', coveredEvents: 9 },
-  { districtCode: '350205', year: 2020, premium: '1500000.00', aggregateLimit: '3500000.00', coveredEvents: 13 },
-  { districtCode: '350205', year: 2021, premium: '1680000.00', aggregateLimit: '4000000.00', coveredEvents: 17 },
-  { districtCode: '350205', year: 2022, premium: '1880000.00', aggregateLimit: '4500000.00', coveredEvents: 21 },
+  { districtCode: '350205', year: 2018, premium: '1600000.00', aggregateLimit: '3000000.00', coveredEvents: 6 },
+  { districtCode: '350205', year: 2019, premium: '1700000.00', aggregateLimit: '3200000.00', coveredEvents: 9 },
+  { districtCode: '350205', year: 2020, premium: '1800000.00', aggregateLimit: '3500000.00', coveredEvents: 13 },
+  { districtCode: '350205', year: 2021, premium: '2100000.00', aggregateLimit: '4000000.00', coveredEvents: 17 },
+  { districtCode: '350205', year: 2022, premium: '2900000.00', aggregateLimit: '4500000.00', coveredEvents: 21 },
 ];
 const JIMEI_2022: DemoPolicy = { districtCode: '350211', year: 2022, premium: '2600000.00', aggregateLimit: '6000000.00', coveredEvents: 21, excluded: ['hit_and_run'] };
 

@@ -67,10 +67,10 @@ const EXPECTED_2021 = {
     insurer: '中国人民财产保险股份有限公司厦门市分公司',
     periodStart: '2021-01-01',
     periodEnd: '2021-12-31',
-    premium: '1680000.00',
+    premium: '2100000.00',
     aggregateLimit: '4000000.00',
     aggregateUsed: '62100.00', // A 4800 + B 2800 + C 35000 + D 18000 + I 1500
-    lossRatio: '0.0263', // 44100 / 1680000 = 0.02625, half away from zero
+    lossRatio: '0.0210', // 44100 / 2100000
   },
   totals: {
     reported: 10, approved: 5, denied: 2, paid: 4, pending: 2, withdrawn: 1,
@@ -480,7 +480,7 @@ describe('reports', () => {
       expect(res.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       const text = (await extractPdfText(res.body)).join('\n');
       expect(text).toContain('海沧区');
-      for (const figure of ['143,500.00', '62,100.00', '44,100.00', '2.63%', '10.5', '17.3']) expect(text).toContain(figure);
+      for (const figure of ['143,500.00', '62,100.00', '44,100.00', '2.10%', '10.5', '17.3']) expect(text).toContain(figure);
       for (const [, nameZh] of HAICANG_2021_COVERED) expect(text).toContain(nameZh);
       for (const street of ['海沧街道', '新阳街道', '嵩屿街道', '东孚街道']) expect(text).toContain(street);
     });
