@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { extractPdfText } from '../src/reports/render/pdf-text.test-helper.js';
 import { API, createTestApp, type TestApp } from './support/test-app.js';
 import { fileClaim, recentDate, shanghaiToday } from './support/fixtures.js';
 import {
@@ -88,6 +89,12 @@ describe('payouts', () => {
       expect(res.body).toMatchObject({ aggregateUsed: '35000.00', aggregateLeft: '4465000.00' });
     });
 
+    it('has no payout notice before it is paid (409 naming the state)', async () => {
+      const res = await t.http().get(`${API}/claims/${claimId}/notice.pdf`).set('Authorization', await as('picc.manager'));
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ code: 'INVALID_TRANSITION', details: [{ currentStatus: 'approved' }] });
+    });
+
     it('refuses a payment without a usable Idempotency-Key, or by an adjuster', async () => {
       const auth = await as('picc.manager');
       const missing = await t.http().post(`${API}/claims/${claimId}/payment`).set('Authorization', auth).send(payment);
@@ -147,6 +154,27 @@ describe('payouts', () => {
       const again = await post('hc.officer', `${claimId}/close`);
       expect(again.status).toBe(409);
       expect(again.body.details[0].currentStatus).toBe('closed');
+    });
+
+    it('has a payout notice (理赔通知书) for the street, the district and the insurer, not for another district', async () => {
+      const notice = async (username: string) => t.http().get(`${API}/claims/${claimId}/notice.pdf`)
+        .set('Authorization', await as(username)).buffer(true)
+        .parse((res, done) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => done(null, Buffer.concat(chunks))); });
+      const res = await notice('hc.cadre1');
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      const claim = await getClaim(claimId);
+      expect(res.headers['content-disposition']).toContain(`filename="${claim.claimNo}-payout-notice.pdf"`);
+      const text = (await extractPdfText(res.body as Buffer)).join('\n');
+      for (const expected of [claim.claimNo, '李建国', claim.resident.idNumberMasked, '火灾', '2022-06-03', '40,000.00', '35,000.00', payment.bankReference, 'PICC-ZZ-350205-2022']) {
+        expect(text).toContain(expected);
+      }
+      expect((await notice('hc.officer')).status).toBe(200);
+      expect((await notice('picc.adjuster')).status).toBe(200);
+      expect((await notice('jm.officer')).status).toBe(404);
+      expect((await notice('xy.cadre')).status).toBe(404);
+      const exports: { action: string }[] = await t.db.query(`SELECT action FROM audit_event WHERE entity = 'claim' AND entity_id = $1 AND action = 'claim.notice_export'`, [claimId]);
+      expect(exports).toHaveLength(3);
     });
   });
 

@@ -194,6 +194,6 @@ describe('demo claims', () => {
     expect(await reports.findPayoutNotice(await asUser('jm.officer'), id)).toBeNull();
 
     const [{ id: pendingId }] = await t.db.query(`SELECT id FROM claim WHERE status = 'verifying' AND district_code = '350205' LIMIT 1`);
-    expect(await reports.findPayoutNotice(await asUser('hc.officer'), pendingId)).toEqual({ status: 'verifying', notice: null });
+    expect(await reports.findPayoutNotice(await asUser('hc.officer'), pendingId)).toEqual({ status: 'verifying', districtCode: '350205', notice: null });
   });
 });

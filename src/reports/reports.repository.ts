@@ -64,6 +64,7 @@ export interface MultiYearFigures {
 
 export interface PayoutNoticeRow {
   status: ClaimStatus;
+  districtCode: string;
   /** null until the claim has a payment */
   notice: Omit<PayoutNotice, 'generatedAt'> | null;
 }
@@ -268,7 +269,7 @@ export class ReportsRepository {
   async findPayoutNotice(caller: AuthUser, claimId: string): Promise<PayoutNoticeRow | null> {
     const query = this.db.createQueryBuilder()
       .select([
-        'c.status AS status', 'c.claim_no AS "claimNo"', 'd.name AS "districtName"', 's.name AS "streetName"',
+        'c.status AS status', 'c.district_code AS "districtCode"', 'c.claim_no AS "claimNo"', 'd.name AS "districtName"', 's.name AS "streetName"',
         'r.name AS "residentName"', 'r.id_number_masked AS "idNumberMasked"', 'e.name_zh AS "eventTypeZh"',
         `to_char(c.incident_date, 'YYYY-MM-DD') AS "incidentDate"`, 'c.reported_at AS "reportedAt"',
         'pay.paid_at AS "paidAt"', 'c.verified_loss::text AS "verifiedLoss"', `a.quote -> 'steps' AS steps`,
@@ -287,14 +288,15 @@ export class ReportsRepository {
       .leftJoin('payment', 'pay', 'pay.claim_id = c.id')
       .where('c.id = :claimId', { claimId });
     const row = await scopeClaims(query, caller).getRawOne<{
-      status: ClaimStatus; reportedAt: Date; paidAt: Date | null; verifiedLoss: string | null;
+      status: ClaimStatus; districtCode: string; reportedAt: Date; paidAt: Date | null; verifiedLoss: string | null;
       steps: PayoutNotice['steps'] | null; paidAmount: string | null;
     } & Omit<PayoutNotice, 'generatedAt' | 'reportedAt' | 'paidAt' | 'verifiedLoss' | 'steps' | 'paidAmount'>>();
     if (!row) return null;
-    const { status, reportedAt, paidAt, verifiedLoss, steps, paidAmount, approvedAmount, ...rest } = row;
-    if (!paidAt || paidAmount === null || verifiedLoss === null) return { status, notice: null };
+    const { status, districtCode, reportedAt, paidAt, verifiedLoss, steps, paidAmount, approvedAmount, ...rest } = row;
+    if (!paidAt || paidAmount === null || verifiedLoss === null) return { status, districtCode, notice: null };
     return {
       status,
+      districtCode,
       notice: {
         ...rest,
         reportedAt: reportedAt.toISOString(),
