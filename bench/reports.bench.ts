@@ -26,6 +26,7 @@ import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../src/database/embedded-postgres.js';
 import { runSeeds } from '../src/database/seed.service.js';
 import { ReportsRepository } from '../src/reports/reports.repository.js';
+import { withClient } from '../src/database/pg-client.js';
 
 const TOTAL_CLAIMS = Number(process.env.BENCH_CLAIMS ?? 1_000_000);
 const YEARS = [2018, 2019, 2020, 2021, 2022];
@@ -62,15 +63,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function freshDatabase(): Promise<BenchDatabase> {
   const name = `zz_bench_${Date.now().toString(36)}`;

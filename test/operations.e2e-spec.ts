@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { withClient } from './support/test-database.js';
+import { withClient } from '../src/database/pg-client.js';
 import { API, createTestApp, type TestApp } from './support/test-app.js';
 
 describe('malformed requests', () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
+import { parseCsv } from '../src/reports/render/csv-parse.test-helper.js';
 import { extractPdfText } from '../src/reports/render/pdf-text.test-helper.js';
 import { API, createTestApp, type TestApp } from './support/test-app.js';
 
@@ -119,24 +120,6 @@ function binary(res: Response, callback: (error: Error | null, body: Buffer) => 
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
   res.on('end', () => callback(null, Buffer.concat(chunks)));
-}
-
-/** RFC 4180 rows of a CSV text (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field); rows.push(row); row = []; field = ''; i++;
-    } else field += ch;
-  }
-  return rows;
 }
 
 /** The rows after a section's title row, up to the blank line that ends it. */

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import argon2 from 'argon2';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { referenceSeeds } from '../../seeds/index.js';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import { runSeeds } from '../../src/database/seed.service.js';
+import { withClient } from '../../src/database/pg-client.js';
 
 /** Any constant: the first worker builds the template while the others wait. */
 const TEMPLATE_LOCK = 7_245_099;
@@ -16,15 +16,6 @@ export function databaseUrl(url: string, database: string): string {
   return parsed.toString();
 }
 
-export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 function testServer(): { adminUrl: string; runId: string } {
   const { ZZ_TEST_ADMIN_URL: adminUrl, ZZ_TEST_RUN_ID: runId } = process.env;

@@ -1,41 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { parseCsv } from './csv-parse.test-helper.js';
 import { renderAnnualCsv, renderMultiYearCsv } from './csv.js';
 import { annualReportFixture, multiYearReportFixture, TRICKY_STREET_NAME } from './render-fixtures.test-helper.js';
-
-/** RFC 4180 parsing: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        field += ch;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else {
-      field += ch;
-    }
-  }
-  return rows;
-}
 
 function decode(csv: Buffer): string {
   expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

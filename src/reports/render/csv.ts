@@ -1,5 +1,5 @@
 import { formatMoney } from '../../common/money.js';
-import { multiYearStatement, yearOverYear, yearRows } from './derive.js';
+import { multiYearStatement, multiYearTableRows, yearOverYear } from './derive.js';
 import { formatRatioPercent, formatTime } from './format.js';
 import type { AnnualReport, MultiYearReport } from './report-types.js';
 import { fill, reportText, type ReportText } from './report-text.js';
@@ -74,15 +74,7 @@ export function renderMultiYearCsv(report: MultiYearReport): Buffer {
     [
       [t.sections.years],
       [c.year, c.coveredEvents, c.claimsPaid, c.paidAmount, c.cumulativeClaimsPaid, c.cumulativePaidAmount],
-      ...yearRows(report).map((y) => [
-        y.year,
-        y.coveredEvents,
-        y.claimsPaid,
-        y.paidAmount,
-        y.cumulativeClaimsPaid,
-        y.cumulativePaidAmount,
-      ]),
-      [text.common.total, null, report.total.claimsPaid, report.total.paidAmount, null, null],
+      ...multiYearTableRows(report, text.common.total),
     ],
     [[t.sections.summary], [multiYearStatement(report, text)]],
   ];

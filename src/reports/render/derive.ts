@@ -51,6 +51,14 @@ export function yearRows(report: MultiYearReport): YearRow[] {
     });
 }
 
+/** The multi-year table body: one row a year with running totals, then the total row. */
+export function multiYearTableRows(report: MultiYearReport, totalLabel: string): (string | number | null)[][] {
+  return [
+    ...yearRows(report).map((y) => [y.year, y.coveredEvents, y.claimsPaid, y.paidAmount, y.cumulativeClaimsPaid, y.cumulativePaidAmount]),
+    [totalLabel, null, report.total.claimsPaid, report.total.paidAmount, null, null],
+  ];
+}
+
 /** "2018–2022 年，承保事件由 6 项增至 21 项，累计赔付 765 件，赔付金额 8,012,345.67 元。" */
 export function multiYearStatement(report: MultiYearReport, text: ReportText): string {
   const templates = text.multiYear.statement;

@@ -13,8 +13,7 @@ export interface AnnualReport {
     premium: string;
     aggregateLimit: string;
     aggregateUsed: string;
-    /** paid / premium as a decimal string with four places, e.g. "0.8123" */
-    /** paid / premium; null when the premium is zero. */
+    /** paid / premium as a decimal string with four places, e.g. "0.8123"; null when the premium is zero */
     lossRatio: string | null;
   } | null;
   totals: {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parseMoney, yuanNumber } from '../../common/money.js';
-import { yearRows } from './derive.js';
+import { multiYearTableRows } from './derive.js';
 import { formatTime, ratioToNumber } from './format.js';
 import type { AnnualReport, MultiYearReport } from './report-types.js';
 import { fill, reportText } from './report-text.js';
@@ -109,15 +109,7 @@ export async function renderMultiYearXlsx(report: MultiYearReport): Promise<Buff
       col(c.cumulativePaidAmount, 'money'),
     ],
     [
-      ...yearRows(report).map((y) => [
-        y.year,
-        y.coveredEvents,
-        y.claimsPaid,
-        y.paidAmount,
-        y.cumulativeClaimsPaid,
-        y.cumulativePaidAmount,
-      ]),
-      [text.common.total, null, report.total.claimsPaid, report.total.paidAmount, null, null],
+      ...multiYearTableRows(report, text.common.total),
     ],
   );
   sheet.lastRow!.font = { bold: true };
