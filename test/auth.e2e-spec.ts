@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import { DEV_JWT_SECRET } from '../src/config/config.js';
 import { DEMO_PASSWORD } from '../seeds/index.js';
+import request from 'supertest';
+import { startSecondProcess } from './support/second-process.js';
 import { API, createTestApp, type TestApp } from './support/test-app.js';
 
 describe('auth', () => {
@@ -98,5 +100,21 @@ describe('login rate limit', () => {
     expect(limited.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
     // Other accounts are not locked out by someone guessing this one.
     expect((await t.http().post(`${API}/auth/login`).send({ username: 'hc.cadre2', password: DEMO_PASSWORD })).status).toBe(200);
+  });
+
+  it('counts attempts across app instances: a second process sees the first one\'s', async () => {
+    const other = await startSecondProcess(t.databaseUrl, { LOGIN_RATE_LIMIT: '3' });
+    try {
+      const attempt = (server: () => ReturnType<typeof request>) => server().post(`${API}/auth/login`).send({ username: 'xy.cadre', password: 'wrong-password' });
+      const viaOther = () => request(other.url);
+      expect((await attempt(() => t.http())).status).toBe(401);
+      expect((await attempt(viaOther)).status).toBe(401);
+      expect((await attempt(() => t.http())).status).toBe(401);
+      const limited = await attempt(viaOther);
+      expect(limited.status).toBe(429);
+      expect(limited.body.code).toBe('RATE_LIMITED');
+    } finally {
+      await other.stop();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { RateLimitRepository } from './rate-limit.repository.js';
 
 /** Global so that every module's routes can use @Authenticated without importing anything. */
 @Global()
@@ -21,7 +22,7 @@ import { AuthService } from './auth.service.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, AuthGuard],
-  exports: [JwtModule, UsersModule, AuthGuard],
+  providers: [AuthService, AuthGuard, RateLimitRepository],
+  exports: [JwtModule, UsersModule, AuthGuard, RateLimitRepository],
 })
 export class AuthModule {}

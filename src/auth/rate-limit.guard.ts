@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AppConfig } from '../config/config.js';
 import { DomainError } from '../common/domain-error.js';
+import { RateLimitRepository } from './rate-limit.repository.js';
 
 interface LimitedRequest {
   method: string;
@@ -11,38 +12,40 @@ interface LimitedRequest {
   headers: Record<string, string | undefined>;
 }
 
-const WINDOW_MS = 60_000;
+const WINDOW_SECONDS = 60;
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
- * Fixed one-minute windows: login attempts per address and username, writes
- * per caller. Counters live in this process; behind several instances each
- * enforces its own share, which is enough to stop password guessing.
+ * Fixed one-minute windows. Login attempts per address and username are
+ * counted in PostgreSQL, so the limit holds across app instances. Writes per
+ * caller are counted in this process: a cheap guard against a runaway client,
+ * where each instance enforcing its own share is enough.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
-  private readonly hits = new Map<string, { windowStart: number; count: number }>();
+  private readonly writes = new Map<string, { windowStart: number; count: number }>();
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly counters: RateLimitRepository,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<LimitedRequest>();
     if (request.method === 'GET' || request.method === 'HEAD') return true;
-    const isLogin = request.path.endsWith('/auth/login');
-    const key = isLogin
-      ? `login|${request.ip}|${typeof request.body?.username === 'string' ? request.body.username.toLowerCase() : ''}`
-      : `write|${request.ip}|${createHash('sha256').update(request.headers.authorization ?? '').digest('hex').slice(0, 16)}`;
-    const limit = isLogin ? this.config.LOGIN_RATE_LIMIT : this.config.WRITE_RATE_LIMIT;
-    if (this.hit(key, Date.now()) > limit) {
-      throw new DomainError('RATE_LIMITED', 'Too many requests; try again in a minute');
-    }
+    const overLimit = request.path.endsWith('/auth/login')
+      ? await this.counters.hit(sha256(`login|${clientAddress(request)}|${usernameOf(request)}`), WINDOW_SECONDS) - this.config.LOGIN_RATE_LIMIT
+      : this.hitWrite(`${clientAddress(request)}|${sha256(request.headers.authorization ?? '')}`, Date.now()) - this.config.WRITE_RATE_LIMIT;
+    if (overLimit > 0) throw new DomainError('RATE_LIMITED', 'Too many requests; try again in a minute');
     return true;
   }
 
-  private hit(key: string, now: number): number {
-    if (this.hits.size > 100_000) this.evictExpired(now);
-    const entry = this.hits.get(key);
-    if (!entry || now - entry.windowStart >= WINDOW_MS) {
-      this.hits.set(key, { windowStart: now, count: 1 });
+  private hitWrite(key: string, now: number): number {
+    if (this.writes.size > 100_000) this.evictExpired(now);
+    const entry = this.writes.get(key);
+    if (!entry || now - entry.windowStart >= WINDOW_SECONDS * 1000) {
+      this.writes.set(key, { windowStart: now, count: 1 });
       return 1;
     }
     entry.count += 1;
@@ -50,8 +53,17 @@ export class RateLimitGuard implements CanActivate {
   }
 
   private evictExpired(now: number): void {
-    for (const [key, entry] of this.hits) {
-      if (now - entry.windowStart >= WINDOW_MS) this.hits.delete(key);
+    for (const [key, entry] of this.writes) {
+      if (now - entry.windowStart >= WINDOW_SECONDS * 1000) this.writes.delete(key);
     }
   }
+}
+
+function usernameOf(request: LimitedRequest): string {
+  return typeof request.body?.username === 'string' ? request.body.username.toLowerCase() : '';
+}
+
+/** The same client over IPv4 or IPv4-mapped IPv6 (::ffff:1.2.3.4) counts once. */
+function clientAddress(request: LimitedRequest): string {
+  return (request.ip ?? '').replace(/^::ffff:/, '');
 }

@@ -17,9 +17,10 @@ const READY_TIMEOUT_MS = 30_000;
  * the in-test app, to prove that what must hold across instances does: row
  * locks, not process memory, guard the limits and the idempotency keys. It
  * inherits this process's environment, so it signs and checks tokens with
- * the same secret and a token from `t.login()` works on both.
+ * the same secret and a token from `t.login()` works on both. `env`
+ * overrides its configuration.
  */
-export async function startSecondProcess(databaseUrl: string): Promise<SecondProcess> {
+export async function startSecondProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<SecondProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does it)`);
   const port = await freePort();
   const { NODE_OPTIONS: _jestFlags, ...inherited } = process.env;
@@ -29,6 +30,7 @@ export async function startSecondProcess(databaseUrl: string): Promise<SecondPro
       DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'test', SEED_DEMO_DATA: 'false', LOG_LEVEL: 'silent',
       DOCUMENT_STORAGE_DIR: `${process.env.TMPDIR ?? '/tmp'}/zz-docs-${process.pid}`,
       LOGIN_RATE_LIMIT: '100', WRITE_RATE_LIMIT: '100000',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
