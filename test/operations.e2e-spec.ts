@@ -73,6 +73,9 @@ describe('malformed requests', () => {
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/users', '/api/v1/event-types', '/health/ready']));
     expect(res.body.components.securitySchemes.bearer).toBeDefined();
+    const claimList = res.body.paths['/api/v1/claims'].get.responses['200'].content['application/json'].schema;
+    expect(claimList.properties.items.items.$ref).toBe('#/components/schemas/ClaimListItemResponse');
+    expect(res.body.components.schemas.CreateClaimDto.properties.claimedAmount.example).toBe('35000.00');
     expect((await t.http().get('/docs')).status).toBe(200);
   });
 

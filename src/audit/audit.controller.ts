@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
 import { Role } from '../auth/role.js';
-import type { Page } from '../common/pagination.js';
+import { ApiPage, type Page } from '../common/pagination.js';
 import { AuditService } from './audit.service.js';
 import { AuditEventResponse, AuditVerifyResponse, ListAuditQuery } from './dto/audit.dto.js';
 
@@ -14,6 +14,7 @@ export class AuditController {
 
   @Get()
   @Authenticated({ roles: [Role.Admin, Role.DistrictOfficer] })
+  @ApiPage(AuditEventResponse)
   list(@Auth() caller: AuthUser, @Query() query: ListAuditQuery): Promise<Page<AuditEventResponse>> {
     return this.audit.list(caller, query);
   }

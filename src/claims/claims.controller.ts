@@ -4,7 +4,7 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, A
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
 import { Role } from '../auth/role.js';
-import type { Page } from '../common/pagination.js';
+import { ApiPage, type Page } from '../common/pagination.js';
 import { ClaimDocumentsService } from './claim-documents.service.js';
 import { ClaimsService } from './claims.service.js';
 import { CreateClaimDto, ListClaimsQuery, UploadDocumentDto, WithdrawClaimDto, type UploadedDocumentFile } from './dto/claim.requests.js';
@@ -27,6 +27,7 @@ export class ClaimsController {
 
   @Get()
   @Authenticated()
+  @ApiPage(ClaimListItemResponse)
   list(@Auth() caller: AuthUser, @Query() query: ListClaimsQuery): Promise<Page<ClaimListItemResponse>> {
     return this.claims.list(caller, query);
   }

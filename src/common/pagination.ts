@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators, type Type as ClassType } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -21,4 +22,23 @@ export interface Page<T> {
 
 export function pageOf<T>(items: T[], total: number, query: PageQuery): Page<T> {
   return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/** OpenAPI for a list route: `{ items: [item], total, page, pageSize }`. */
+export function ApiPage(item: ClassType<unknown>) {
+  return applyDecorators(
+    ApiExtraModels(item),
+    ApiOkResponse({
+      schema: {
+        type: 'object',
+        required: ['items', 'total', 'page', 'pageSize'],
+        properties: {
+          items: { type: 'array', items: { $ref: getSchemaPath(item) } },
+          total: { type: 'integer', example: 1 },
+          page: { type: 'integer', example: 1 },
+          pageSize: { type: 'integer', example: 50 },
+        },
+      },
+    }),
+  );
 }

@@ -3,7 +3,7 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnp
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
 import { Role } from '../auth/role.js';
-import type { Page } from '../common/pagination.js';
+import { ApiPage, type Page } from '../common/pagination.js';
 import { CreatePolicyDto, ListPoliciesQuery, UpdatePolicyDto } from './dto/policy.requests.js';
 import { PolicyResponse } from './dto/policy.response.js';
 import { PoliciesService } from './policies.service.js';
@@ -25,6 +25,7 @@ export class PoliciesController {
 
   @Get()
   @Authenticated()
+  @ApiPage(PolicyResponse)
   list(@Auth() caller: AuthUser, @Query() query: ListPoliciesQuery): Promise<Page<PolicyResponse>> {
     return this.policies.list(caller, query);
   }

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
 import { Role } from '../auth/role.js';
-import type { Page } from '../common/pagination.js';
+import { ApiPage, type Page } from '../common/pagination.js';
 import { CreateResidentDto, ListResidentsQuery } from './dto/resident.requests.js';
 import { ResidentResponse, RevealedResidentResponse } from './dto/resident.response.js';
 import { ResidentsService } from './residents.service.js';
@@ -25,6 +25,7 @@ export class ResidentsController {
 
   @Get()
   @Authenticated({ roles: READERS })
+  @ApiPage(ResidentResponse)
   list(@Auth() caller: AuthUser, @Query() query: ListResidentsQuery): Promise<Page<ResidentResponse>> {
     return this.residents.list(caller, query);
   }

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
 import { Role } from '../auth/role.js';
-import type { Page } from '../common/pagination.js';
+import { ApiPage, type Page } from '../common/pagination.js';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/user.requests.js';
 import { UserResponse } from './dto/user.response.js';
 import { UsersService } from './users.service.js';
@@ -24,6 +24,7 @@ export class UsersController {
 
   @Get()
   @Authenticated({ roles: MANAGERS })
+  @ApiPage(UserResponse)
   list(@Auth() caller: AuthUser, @Query() query: ListUsersQuery): Promise<Page<UserResponse>> {
     return this.users.list(caller, query);
   }
