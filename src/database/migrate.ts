@@ -5,6 +5,7 @@ import { validateConfig } from '../config/config.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { ensureDatabase } from './ensure-database.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.js';
+import { revertLastMigration } from './revert-migration.js';
 
 /** `node dist/src/database/migrate.js run|revert|show` against DATABASE_URL, or the embedded server. */
 async function main(command: string): Promise<void> {
@@ -24,7 +25,7 @@ async function main(command: string): Promise<void> {
       const applied = await db.runMigrations();
       console.log(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'Schema is up to date');
     } else if (command === 'revert') {
-      await db.undoLastMigration();
+      await revertLastMigration(db);
       console.log('Reverted the last migration');
     } else if (command === 'show') {
       console.log((await db.showMigrations()) ? 'Pending migrations exist' : 'Schema is up to date');
