@@ -56,9 +56,15 @@ describe('validateConfig', () => {
       .toThrow(/dev default is refused/);
   });
 
-  it('accepts production with its own secrets', () => {
+  it('accepts production with its own secrets, and loads no demo data there', () => {
     const config = validateConfig({ NODE_ENV: 'production', JWT_SECRET: secret('j'), FIELD_ENCRYPTION_KEY: secret('f') });
     expect(config.JWT_SECRET).toBe(secret('j'));
+    expect(config.SEED_DEMO_DATA).toBe(false);
+  });
+
+  it('refuses demo data in production, whose logins have published passwords', () => {
+    expect(() => validateConfig({ NODE_ENV: 'production', JWT_SECRET: secret('j'), FIELD_ENCRYPTION_KEY: secret('f'), SEED_DEMO_DATA: 'true' }))
+      .toThrow(/SEED_DEMO_DATA: demo data is refused in production/);
   });
 
   it('requires the bootstrap admin username and password together', () => {

@@ -58,6 +58,7 @@ export class AppConfig {
   @IsOptional() @IsString() @MinLength(12, { message: 'BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters' })
   BOOTSTRAP_ADMIN_PASSWORD?: string;
 
+  /** Defaults to true outside production; refused in production (the demo logins have published passwords). */
   @Transform(toBool) @IsBoolean()
   SEED_DEMO_DATA = true;
 
@@ -94,6 +95,11 @@ export function validateConfig(env: Record<string, unknown>): AppConfig {
     }
     if (!relevant.FIELD_ENCRYPTION_KEY || config.FIELD_ENCRYPTION_KEY === DEV_FIELD_ENCRYPTION_KEY) {
       problems.push('FIELD_ENCRYPTION_KEY: must be set in production (the dev default is refused)');
+    }
+    if (relevant.SEED_DEMO_DATA === undefined) {
+      config.SEED_DEMO_DATA = false;
+    } else if (config.SEED_DEMO_DATA === true) {
+      problems.push('SEED_DEMO_DATA: demo data is refused in production (its logins have published passwords)');
     }
   }
   if (Boolean(config.BOOTSTRAP_ADMIN_USERNAME) !== Boolean(config.BOOTSTRAP_ADMIN_PASSWORD)) {
