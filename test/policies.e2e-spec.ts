@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DEMO_INSURER_ID } from '../seeds/demo-reference.js';
 import { API, createTestApp, type TestApp } from './support/test-app.js';
 
@@ -514,3 +514,32 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000):
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+describe('policy reads in a fixed number of queries', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp(); });
+  afterAll(async () => { await t.close(); });
+
+  async function queriesDuring(run: () => Promise<unknown>): Promise<number> {
+    const spy = jest.spyOn(t.db.logger, 'logQuery');
+    try {
+      await run();
+      return spy.mock.calls.length;
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('lists seven policies with their coverages and use in as many queries as one', async () => {
+    const admin = await t.login('admin');
+    let seven: { items: { coverages: unknown[] }[] } = { items: [] };
+    let one: { items: unknown[] } = { items: [] };
+    const many = await queriesDuring(async () => { seven = (await t.http().get(`${API}/policies?pageSize=7`).set('Authorization', admin)).body; });
+    const single = await queriesDuring(async () => { one = (await t.http().get(`${API}/policies?pageSize=1`).set('Authorization', admin)).body; });
+    expect(seven.items).toHaveLength(7);
+    expect(seven.items.every((p) => p.coverages.length > 0)).toBe(true);
+    expect(one.items).toHaveLength(1);
+    expect(many).toBeGreaterThan(0);
+    expect(many).toBe(single);
+  });
+});
