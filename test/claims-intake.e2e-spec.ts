@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   claimInput, createResident, fileClaim, postClaim, recentDate, shanghaiToday, uniqueAccountNo, uniquePoliceReportNo,
 } from './support/fixtures.js';
+import { queriesDuring } from './support/query-count.js';
 import { API, createTestApp, type TestApp } from './support/test-app.js';
 
 type Flag = { code: string; relatedClaimId: string | null; relatedClaimNo: string | null; detail: string };
@@ -465,21 +466,11 @@ describe('claim intake', () => {
       expect(count).toBe(lastSeq);
     });
 
-    async function queriesDuring(run: () => Promise<unknown>): Promise<number> {
-      const spy = jest.spyOn(t.db.logger, 'logQuery');
-      try {
-        await run();
-        return spy.mock.calls.length;
-      } finally {
-        spy.mockRestore();
-      }
-    }
-
     it('lists 50 claims with as many queries as 5', async () => {
       let page50: { items: unknown[] } = { items: [] };
       let page5: { items: unknown[] } = { items: [] };
-      const fifty = await queriesDuring(async () => { page50 = (await t.http().get(`${API}/claims?pageSize=50`).set('Authorization', jmOfficer)).body; });
-      const five = await queriesDuring(async () => { page5 = (await t.http().get(`${API}/claims?pageSize=5`).set('Authorization', jmOfficer)).body; });
+      const fifty = await queriesDuring(t.db, async () => { page50 = (await t.http().get(`${API}/claims?pageSize=50`).set('Authorization', jmOfficer)).body; });
+      const five = await queriesDuring(t.db, async () => { page5 = (await t.http().get(`${API}/claims?pageSize=5`).set('Authorization', jmOfficer)).body; });
       expect(page50.items).toHaveLength(50);
       expect(page5.items).toHaveLength(5);
       expect(fifty).toBe(five);
@@ -495,8 +486,8 @@ describe('claim intake', () => {
       const busy = await fileClaim(t, jmCadre, resident.id, { incidentDate: '2022-08-03', claimedAmount: '99999' });
       await t.http().post(`${API}/claims/${busy.id}/withdraw`).set('Authorization', jmCadre).send({ reason: '误报' }).expect(200);
       let busyBody: { flags: Flag[]; history: unknown[] } = { flags: [], history: [] };
-      const plainQueries = await queriesDuring(() => get(jmOfficer, plain.id));
-      const busyQueries = await queriesDuring(async () => { busyBody = (await get(jmOfficer, busy.id)).body; });
+      const plainQueries = await queriesDuring(t.db, () => get(jmOfficer, plain.id));
+      const busyQueries = await queriesDuring(t.db, async () => { busyBody = (await get(jmOfficer, busy.id)).body; });
       expect(plain.flags).toEqual([]);
       expect(codes(busyBody.flags)).toEqual(['DUPLICATE_EVENT', 'DUPLICATE_EVENT', 'HIGH_AMOUNT', 'LATE_REPORT']);
       expect(busyBody.history).toHaveLength(2);

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_INSURER_ID } from '../seeds/demo-reference.js';
+import { queriesDuring } from './support/query-count.js';
 import { API, createTestApp, type TestApp } from './support/test-app.js';
 
 /** Demo policies exist for 2018–2022 and the running year; these tests use 2030 onwards. */
@@ -520,22 +521,12 @@ describe('policy reads in a fixed number of queries', () => {
   beforeAll(async () => { t = await createTestApp(); });
   afterAll(async () => { await t.close(); });
 
-  async function queriesDuring(run: () => Promise<unknown>): Promise<number> {
-    const spy = jest.spyOn(t.db.logger, 'logQuery');
-    try {
-      await run();
-      return spy.mock.calls.length;
-    } finally {
-      spy.mockRestore();
-    }
-  }
-
   it('lists seven policies with their coverages and use in as many queries as one', async () => {
     const admin = await t.login('admin');
     let seven: { items: { coverages: unknown[] }[] } = { items: [] };
     let one: { items: unknown[] } = { items: [] };
-    const many = await queriesDuring(async () => { seven = (await t.http().get(`${API}/policies?pageSize=7`).set('Authorization', admin)).body; });
-    const single = await queriesDuring(async () => { one = (await t.http().get(`${API}/policies?pageSize=1`).set('Authorization', admin)).body; });
+    const many = await queriesDuring(t.db, async () => { seven = (await t.http().get(`${API}/policies?pageSize=7`).set('Authorization', admin)).body; });
+    const single = await queriesDuring(t.db, async () => { one = (await t.http().get(`${API}/policies?pageSize=1`).set('Authorization', admin)).body; });
     expect(seven.items).toHaveLength(7);
     expect(seven.items.every((p) => p.coverages.length > 0)).toBe(true);
     expect(one.items).toHaveLength(1);
