@@ -1,3 +1,4 @@
+import { shanghaiToday } from '../src/common/business-date.js';
 import { parseMoney } from '../src/common/money.js';
 import { readCatalog } from './catalog.js';
 import { DEMO_INSURER_ID } from './demo-reference.js';
@@ -28,7 +29,7 @@ const JIMEI_2022: DemoPolicy = { districtCode: '350211', year: 2022, premium: '2
 
 /** The running year's policies, so a demo claim can be filed for last week's incident. */
 function currentYearPolicies(): DemoPolicy[] {
-  const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+  const year = Number(shanghaiToday().slice(0, 4));
   if (year <= 2022) return [];
   return [
     { districtCode: '350205', year, premium: '2000000.00', aggregateLimit: '5000000.00', coveredEvents: 21 },

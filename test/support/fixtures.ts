@@ -13,6 +13,7 @@
 import type { Response } from 'supertest';
 import { idNumberCheckCharacter } from '../../src/common/id-number.js';
 import { API, type TestApp } from './test-app.js';
+import { shanghaiToday } from '../../src/common/business-date.js';
 
 /** The smallest files the upload accepts, by their magic bytes. */
 export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -47,9 +48,7 @@ export function uniquePoliceReportNo(): string {
 }
 
 /** Today in Asia/Shanghai, the business date the API judges "future" and "late" by. */
-export function shanghaiToday(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { shanghaiToday };
 
 /**
  * `days` days before today (Shanghai), but not before 1 January of this year:
