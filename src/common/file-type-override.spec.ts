@@ -1,5 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { FileTypeValidator } from '@nestjs/common';
+import type { IFile } from '@nestjs/common/pipes/file/interfaces/index.js';
 
 /**
  * package.json overrides @nestjs/common's file-type 22 (Node ≥ 22) with 21.x
@@ -9,7 +10,7 @@ import { FileTypeValidator } from '@nestjs/common';
 describe('FileTypeValidator with the overridden file-type', () => {
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
-  const upload = (buffer: Buffer, mimetype: string) => ({ buffer, mimetype }) as Express.Multer.File;
+  const upload = (buffer: Buffer, mimetype: string) => ({ buffer, mimetype, size: buffer.length }) satisfies IFile;
 
   it('accepts a PNG by its bytes', async () => {
     await expect(new FileTypeValidator({ fileType: 'image/png' }).isValid(upload(png, 'image/png'))).resolves.toBe(true);
