@@ -30,8 +30,7 @@ export class ClaimDocumentsService {
 
   async upload(caller: AuthUser, claimId: string, dto: UploadDocumentDto, file: UploadedDocumentFile | undefined): Promise<ClaimDocumentResponse> {
     return this.db.transaction(async (tx) => {
-      const claim = await this.claims.findInScopeForUpdate(tx, caller, claimId);
-      if (!claim) throw DomainError.notFound('Claim');
+      const claim = await this.claims.lockInScope(tx, caller, claimId);
       if (!file) throw DomainError.validation('file', 'a file is required in the multipart field "file"');
       const mimeType = sniffDocumentType(file.buffer);
       if (!mimeType) throw DomainError.validation('file', 'only PDF, JPEG and PNG files are accepted (judged by their content)');
@@ -39,9 +38,7 @@ export class ClaimDocumentsService {
       const accepted = [...new Set([...coverage.requiredDocuments, ...ALWAYS_ACCEPTED])];
       if (!accepted.includes(dto.type)) throw DomainError.validation('type', `type must be one of ${accepted.join(', ')}`);
       if (!OPEN_FOR_DOCUMENTS.includes(claim.status)) {
-        throw new DomainError('INVALID_TRANSITION', `Documents cannot be added to a claim that is ${claim.status}`, [
-          { field: 'status', message: `current state is ${claim.status}`, currentStatus: claim.status },
-        ]);
+        throw DomainError.invalidTransition(claim.status, `Documents cannot be added to a claim that is ${claim.status}`);
       }
       const sha256 = await this.storage.put(file.buffer);
       const document = await this.claims.insertDocument(tx, {

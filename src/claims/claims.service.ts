@@ -11,6 +11,7 @@ import { formatMoney, parseMoney } from '../common/money.js';
 import { pageOf, type Page } from '../common/pagination.js';
 import { ResidentsRepository } from '../residents/residents.repository.js';
 import { ClaimDetailsService } from './claim-details.service.js';
+import { claimNumber } from './claim-number.js';
 import { ClaimFlagsService } from './claim-flags.service.js';
 import { ClaimWorkflow } from './claim-workflow.js';
 import { ClaimsRepository } from './claims.repository.js';
@@ -61,7 +62,7 @@ export class ClaimsService {
       }
       const seq = await this.claims.nextSeq(tx, policy.districtCode, policy.year);
       const claim = await this.claims.insert(tx, {
-        claimNo: `${policy.districtCode}-${policy.year}-${String(seq).padStart(6, '0')}`,
+        claimNo: claimNumber(policy.districtCode, policy.year, seq),
         districtCode: policy.districtCode,
         year: policy.year,
         seq,
@@ -105,8 +106,7 @@ export class ClaimsService {
   /** A cadre of the claim's street withdraws it before assessment; the workflow records who, when and why. */
   async withdraw(caller: AuthUser, id: string, dto: WithdrawClaimDto): Promise<ClaimResponse> {
     return this.db.transaction(async (tx) => {
-      const claim = await this.claims.findInScopeForUpdate(tx, caller, id);
-      if (!claim) throw DomainError.notFound('Claim');
+      const claim = await this.claims.lockInScope(tx, caller, id);
       await this.workflow.transition(tx, claim, 'withdraw', caller, { reason: dto.reason });
       return this.details.load(tx, claim.id);
     });

@@ -32,8 +32,7 @@ export class PaymentsService {
     // Keys are the caller's own: another user's identical key is a different request.
     const target = { scope: `${caller.id} POST /claims/${id}/payment`, key: idempotencyKey, request: dto };
     return this.db.transaction((tx) => this.idempotency.once(tx, target, PAID, async () => {
-      const claim = await this.claims.findInScopeForUpdate(tx, caller, id);
-      if (!claim) throw DomainError.notFound('Claim');
+      const claim = await this.claims.lockInScope(tx, caller, id);
       nextState(claim, 'pay');
       const amount = claim.approvedAmount;
       if (amount === null) throw new Error('approved claim without an approved amount');

@@ -41,7 +41,7 @@ export class PoliciesService {
     const ids = policies.map((policy) => policy.id);
     const [coverages, used] = await Promise.all([
       this.policies.coveragesOf(null, ids),
-      this.policies.sumApprovedForPolicies(null, ids),
+      this.policies.limitsUsed(this.db.manager, ids),
     ]);
     const coveragesByPolicy = new Map<string, CoverageRecord[]>();
     for (const coverage of coverages) {
@@ -49,7 +49,7 @@ export class PoliciesService {
       if (ofPolicy) ofPolicy.push(coverage);
       else coveragesByPolicy.set(coverage.policyId, [coverage]);
     }
-    const items = policies.map((policy) => toPolicyResponse(policy, coveragesByPolicy.get(policy.id) ?? [], used.get(policy.id) ?? 0n, today));
+    const items = policies.map((policy) => toPolicyResponse(policy, coveragesByPolicy.get(policy.id) ?? [], used.get(policy.id)!.aggregateUsed, today));
     return pageOf(items, total, query);
   }
 
@@ -167,8 +167,8 @@ export class PoliciesService {
     const policy = await this.policies.findInScope(tx, caller, id);
     if (!policy) throw DomainError.notFound('Policy');
     const coverages = await this.policies.coveragesOf(tx, [id]);
-    const used = await this.policies.sumApprovedForPolicy(tx, id);
-    return toPolicyResponse(policy, coverages, used, shanghaiToday());
+    const used = await this.policies.limitsUsed(tx ?? this.db.manager, [id]);
+    return toPolicyResponse(policy, coverages, used.get(id)!.aggregateUsed, shanghaiToday());
   }
 
   /** The coverages with catalogue defaults applied; what is wrong with them is added to `problems`. */

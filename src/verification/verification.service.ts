@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
 import { ClaimDetailsService } from '../claims/claim-details.service.js';
@@ -32,7 +32,7 @@ export class VerificationService {
 
   start(caller: AuthUser, id: string): Promise<ClaimResponse> {
     return this.db.transaction(async (tx) => {
-      const claim = await this.lockClaim(tx, caller, id);
+      const claim = await this.claims.lockInScope(tx, caller, id);
       nextState(claim, 'start_verification');
       assertNotFiler(claim, caller);
       await this.verifications.start(tx, claim.id, caller.id);
@@ -46,7 +46,7 @@ export class VerificationService {
     if (visitedAt.getTime() > Date.now()) throw DomainError.validation('visitedAt', 'visitedAt must not be in the future');
     const verifiedLoss = parseMoney(dto.verifiedLoss);
     return this.db.transaction(async (tx) => {
-      const claim = await this.lockClaim(tx, caller, id);
+      const claim = await this.claims.lockInScope(tx, caller, id);
       nextState(claim, 'verify');
       assertNotFiler(claim, caller);
       if (shanghaiDate(visitedAt) < claim.incidentDate) {
@@ -75,7 +75,7 @@ export class VerificationService {
   /** The street returns a claim during its verification; the insurer during review (verified or assessed). */
   returnForInformation(caller: AuthUser, id: string, dto: ReturnClaimDto): Promise<ClaimResponse> {
     return this.db.transaction(async (tx) => {
-      const claim = await this.lockClaim(tx, caller, id);
+      const claim = await this.claims.lockInScope(tx, caller, id);
       nextState(claim, 'return');
       if (caller.role === Role.StreetCadre) {
         if (claim.status !== 'verifying') throw wrongReviewer(claim, 'the insurer returns a claim after verification');
@@ -90,16 +90,10 @@ export class VerificationService {
 
   resubmit(caller: AuthUser, id: string): Promise<ClaimResponse> {
     return this.db.transaction(async (tx) => {
-      const claim = await this.lockClaim(tx, caller, id);
+      const claim = await this.claims.lockInScope(tx, caller, id);
       await this.workflow.transition(tx, claim, 'resubmit', caller);
       return this.details.load(tx, claim.id);
     });
-  }
-
-  private async lockClaim(tx: EntityManager, caller: AuthUser, id: string): Promise<Claim> {
-    const claim = await this.claims.findInScopeForUpdate(tx, caller, id);
-    if (!claim) throw DomainError.notFound('Claim');
-    return claim;
   }
 }
 
@@ -112,7 +106,5 @@ function assertNotFiler(claim: Claim, caller: AuthUser): void {
 
 /** A return by a reviewer whose stage it is not: the claim's state does not allow it for them. */
 function wrongReviewer(claim: Claim, why: string): DomainError {
-  return new DomainError('INVALID_TRANSITION', `Cannot return a claim that is ${claim.status}: ${why}`, [
-    { field: 'status', message: `current state is ${claim.status}`, currentStatus: claim.status },
-  ]);
+  return DomainError.invalidTransition(claim.status, `Cannot return a claim that is ${claim.status}: ${why}`);
 }
