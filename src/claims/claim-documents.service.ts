@@ -1,9 +1,8 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError } from '../common/domain-error.js';
+import { Database } from '../database/database.js';
 import type { ClaimStatus } from './claim-status.js';
 import { ClaimsRepository } from './claims.repository.js';
 import { attachmentDisposition, cleanFileName, sniffDocumentType } from './document-content.js';
@@ -22,7 +21,7 @@ const ALWAYS_ACCEPTED = ['photo', 'other'];
 @Injectable()
 export class ClaimDocumentsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly claims: ClaimsRepository,
     private readonly storage: DocumentStorage,
     private readonly audit: AuditService,

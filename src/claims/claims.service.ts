@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CatalogRepository } from '../catalog/catalog.repository.js';
 import { shanghaiToday } from '../common/business-date.js';
@@ -9,6 +7,7 @@ import { FieldCrypto, normaliseForIndex } from '../common/field-crypto.js';
 import { maskAccountNo } from '../common/masking.js';
 import { formatMoney, parseMoney } from '../common/money.js';
 import { pageOf, type Page } from '../common/pagination.js';
+import { Database } from '../database/database.js';
 import { ResidentsRepository } from '../residents/residents.repository.js';
 import { ClaimDetailsService } from './claim-details.service.js';
 import { claimNumber } from './claim-number.js';
@@ -21,7 +20,7 @@ import { toClaimListItem, type ClaimListItemResponse, type ClaimResponse } from 
 @Injectable()
 export class ClaimsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly claims: ClaimsRepository,
     private readonly residents: ResidentsRepository,
     private readonly catalog: CatalogRepository,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
 import { ClaimDetailsService } from '../claims/claim-details.service.js';
@@ -11,6 +10,7 @@ import type { ClaimResponse } from '../claims/dto/claim.response.js';
 import type { Claim } from '../claims/entities/claim.entity.js';
 import { DomainError } from '../common/domain-error.js';
 import { formatMoney, parseMoney } from '../common/money.js';
+import { Database } from '../database/database.js';
 import { PoliciesRepository } from '../policies/policies.repository.js';
 import type { AssessmentDto, DecisionDto } from './dto/payout.requests.js';
 import type { PayoutQuoteResponse } from './dto/payout-quote.response.js';
@@ -25,7 +25,7 @@ import { PayoutsRepository } from './payouts.repository.js';
 @Injectable()
 export class PayoutsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly claims: ClaimsRepository,
     private readonly workflow: ClaimWorkflow,
     private readonly details: ClaimDetailsService,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
@@ -9,6 +8,7 @@ import { shanghaiToday } from '../common/business-date.js';
 import { DomainError, type ErrorDetail } from '../common/domain-error.js';
 import { parseMoney } from '../common/money.js';
 import { pageOf, type Page } from '../common/pagination.js';
+import { Database } from '../database/database.js';
 import { InsurersRepository } from '../insurers/insurers.repository.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
 import type { CoverageDto, CreatePolicyDto, ListPoliciesQuery, UpdatePolicyDto } from './dto/policy.requests.js';
@@ -27,7 +27,7 @@ const ONE_ACTIVE_PER_YEAR = 'policy_active_district_year_uq';
 @Injectable()
 export class PoliciesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly policies: PoliciesRepository,
     private readonly catalog: CatalogRepository,
     private readonly regions: RegionsRepository,

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
 import { ClaimDetailsService } from '../claims/claim-details.service.js';
@@ -12,6 +10,7 @@ import type { Claim } from '../claims/entities/claim.entity.js';
 import { DomainError } from '../common/domain-error.js';
 import { formatMoney, parseMoney } from '../common/money.js';
 import { shanghaiDate } from '../common/timestamp.js';
+import { Database } from '../database/database.js';
 import type { RecordVerificationDto, ReturnClaimDto } from './dto/verification.requests.js';
 import { VerificationRepository } from './verification.repository.js';
 
@@ -24,7 +23,7 @@ import { VerificationRepository } from './verification.repository.js';
 @Injectable()
 export class VerificationService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly claims: ClaimsRepository,
     private readonly workflow: ClaimWorkflow,
     private readonly details: ClaimDetailsService,
