@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
 import { Role } from '../auth/role.js';
@@ -15,6 +15,7 @@ export class AuditController {
   @Get()
   @Authenticated({ roles: [Role.Admin, Role.DistrictOfficer] })
   @ApiPage(AuditEventResponse)
+  @ApiOperation({ summary: 'List audit events' })
   list(@Auth() caller: AuthUser, @Query() query: ListAuditQuery): Promise<Page<AuditEventResponse>> {
     return this.audit.list(caller, query);
   }
@@ -22,6 +23,7 @@ export class AuditController {
   @Get('verify')
   @Authenticated({ roles: [Role.Admin, Role.DistrictOfficer] })
   @ApiOkResponse({ type: AuditVerifyResponse })
+  @ApiOperation({ summary: 'Check the audit hash chain' })
   verify(): Promise<AuditVerifyResponse> {
     return this.audit.verify();
   }

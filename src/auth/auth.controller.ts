@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { toUserResponse, UserResponse } from '../users/dto/user.response.js';
 import type { AuthUser } from './auth-user.js';
 import { AuthService } from './auth.service.js';
 import { Auth, Authenticated } from './authenticated.decorator.js';
 import { LoginDto, LoginResponse } from './dto/login.dto.js';
+import { ApiError } from '../common/openapi.js';
 
 @ApiTags('auth')
 @Controller()
@@ -14,7 +15,8 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse })
-  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED after repeated attempts' })
+  @ApiError(429, 'Repeated failed attempts per address and username.')
+  @ApiOperation({ summary: 'Log in and get an access token' })
   login(@Body() dto: LoginDto): Promise<LoginResponse> {
     return this.auth.login(dto);
   }
@@ -22,6 +24,7 @@ export class AuthController {
   @Get('me')
   @Authenticated()
   @ApiOkResponse({ type: UserResponse })
+  @ApiOperation({ summary: 'The signed-in user' })
   me(@Auth() user: AuthUser): UserResponse {
     // Only active users get past the guard.
     return toUserResponse({ ...user, active: true });

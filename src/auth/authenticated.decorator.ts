@@ -1,5 +1,6 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiError, ApiErrors } from '../common/openapi.js';
 import type { AuthUser } from './auth-user.js';
 import { AuthGuard } from './auth.guard.js';
 import type { Role } from './role.js';
@@ -12,8 +13,8 @@ export function Authenticated(options: { roles?: readonly Role[] } = {}) {
     SetMetadata(ROLES_KEY, options.roles ?? null),
     UseGuards(AuthGuard),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED' }),
-    ...(options.roles ? [ApiForbiddenResponse({ description: `FORBIDDEN unless ${options.roles.join(', ')}` })] : []),
+    ApiErrors(401),
+    ...(options.roles ? [ApiError(403, `Only for ${options.roles.join(', ')}.`)] : []),
   );
 }
 

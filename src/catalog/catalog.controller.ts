@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
 import { Role } from '../auth/role.js';
 import { CatalogService } from './catalog.service.js';
 import { CreateEventTypeDto, EventTypeResponse } from './dto/event-type.dto.js';
+import { ApiErrors } from '../common/openapi.js';
 
 @ApiTags('reference data')
 @Controller('event-types')
@@ -14,6 +15,7 @@ export class CatalogController {
   @Get()
   @Authenticated()
   @ApiOkResponse({ type: [EventTypeResponse] })
+  @ApiOperation({ summary: 'List the event catalogue' })
   list(): Promise<EventTypeResponse[]> {
     return this.catalog.list();
   }
@@ -21,6 +23,8 @@ export class CatalogController {
   @Post()
   @Authenticated({ roles: [Role.Admin] })
   @ApiCreatedResponse({ type: EventTypeResponse })
+  @ApiOperation({ summary: 'Add an event type' })
+  @ApiErrors(409)
   create(@Auth() caller: AuthUser, @Body() dto: CreateEventTypeDto): Promise<EventTypeResponse> {
     return this.catalog.create(caller, dto);
   }

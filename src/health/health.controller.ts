@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { ApiError } from '../common/openapi.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -13,6 +14,7 @@ export class HealthController {
   /** Liveness: the process answers. */
   @Get()
   @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  @ApiOperation({ summary: 'Liveness: the process answers' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -20,7 +22,9 @@ export class HealthController {
   /** Readiness: the database answers within a second. */
   @Get('ready')
   @HealthCheck()
-  @ApiServiceUnavailableResponse({ description: 'the database does not answer' })
+  @ApiOkResponse({ schema: { example: { status: 'ok', info: { database: { status: 'up' } }, error: {}, details: { database: { status: 'up' } } } } })
+  @ApiError(503, 'The database does not answer within a second.')
+  @ApiOperation({ summary: 'Readiness: the database answers' })
   ready() {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 1000 })]);
   }

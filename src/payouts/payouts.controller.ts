@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
@@ -11,6 +11,7 @@ import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from './idempotency-key.decora
 import { sendIdempotent } from './idempotent-response.js';
 import { PaymentsService } from './payments.service.js';
 import { PayoutsService } from './payouts.service.js';
+import { ApiErrors } from '../common/openapi.js';
 
 const INSURER = [Role.InsurerAdjuster, Role.InsurerManager];
 
@@ -25,6 +26,8 @@ export class PayoutsController {
   @Get(':id/payout-quote')
   @Authenticated({ roles: [...INSURER, Role.DistrictOfficer] })
   @ApiOkResponse({ type: PayoutQuoteResponse, description: 'Every step of the payout calculation' })
+  @ApiOperation({ summary: 'The payout calculation, step by step' })
+  @ApiErrors(409)
   quote(@Auth() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<PayoutQuoteResponse> {
     return this.payouts.quote(caller, id);
   }
@@ -33,6 +36,8 @@ export class PayoutsController {
   @HttpCode(200)
   @Authenticated({ roles: INSURER })
   @ApiOkResponse({ type: ClaimResponse, description: 'The claim, now assessed' })
+  @ApiOperation({ summary: 'Assess the payable amount' })
+  @ApiErrors(409, 422)
   assess(@Auth() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AssessmentDto): Promise<ClaimResponse> {
     return this.payouts.assess(caller, id, dto);
   }
@@ -41,6 +46,8 @@ export class PayoutsController {
   @HttpCode(200)
   @Authenticated({ roles: INSURER })
   @ApiOkResponse({ type: ClaimResponse, description: 'The claim, now approved or denied' })
+  @ApiOperation({ summary: 'Approve or deny a claim' })
+  @ApiErrors(409, 422)
   decide(@Auth() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DecisionDto): Promise<ClaimResponse> {
     return this.payouts.decide(caller, id, dto);
   }
@@ -50,6 +57,8 @@ export class PayoutsController {
   @Authenticated({ roles: [Role.InsurerManager] })
   @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: true, description: 'Repeating a request with the same key and body returns the stored response' })
   @ApiOkResponse({ type: ClaimResponse, description: 'The claim, now paid' })
+  @ApiOperation({ summary: 'Record the payment, once per Idempotency-Key' })
+  @ApiErrors(409, 422)
   async pay(@Auth() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string, @IdempotencyKey() key: string,
     @Body() dto: PaymentDto, @Res({ passthrough: true }) res: Response): Promise<ClaimResponse> {
     return sendIdempotent(res, await this.payments.pay(caller, id, key, dto));
@@ -59,6 +68,8 @@ export class PayoutsController {
   @HttpCode(200)
   @Authenticated({ roles: [...INSURER, Role.DistrictOfficer] })
   @ApiOkResponse({ type: ClaimResponse, description: 'The claim, now closed' })
+  @ApiOperation({ summary: 'Close a paid or denied claim' })
+  @ApiErrors(409)
   close(@Auth() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ClaimResponse> {
     return this.payouts.close(caller, id);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
 import { Role } from '../auth/role.js';
@@ -7,6 +7,7 @@ import { ApiPage, type Page } from '../common/pagination.js';
 import { CreatePolicyDto, ListPoliciesQuery, UpdatePolicyDto } from './dto/policy.requests.js';
 import { PolicyResponse } from './dto/policy.response.js';
 import { PoliciesService } from './policies.service.js';
+import { ApiError, ApiErrors } from '../common/openapi.js';
 
 const MANAGERS = [Role.Admin, Role.DistrictOfficer];
 
@@ -18,7 +19,8 @@ export class PoliciesController {
   @Post()
   @Authenticated({ roles: MANAGERS })
   @ApiCreatedResponse({ type: PolicyResponse, description: 'the new policy, status draft' })
-  @ApiConflictResponse({ description: 'CONFLICT: the policy number is taken' })
+  @ApiError(409, 'CONFLICT: the policy number is taken.')
+  @ApiOperation({ summary: 'Create a draft policy with its coverages' })
   create(@Auth() caller: AuthUser, @Body() dto: CreatePolicyDto): Promise<PolicyResponse> {
     return this.policies.create(caller, dto);
   }
@@ -26,6 +28,7 @@ export class PoliciesController {
   @Get()
   @Authenticated()
   @ApiPage(PolicyResponse)
+  @ApiOperation({ summary: 'List policies' })
   list(@Auth() caller: AuthUser, @Query() query: ListPoliciesQuery): Promise<Page<PolicyResponse>> {
     return this.policies.list(caller, query);
   }
@@ -33,6 +36,7 @@ export class PoliciesController {
   @Get(':id')
   @Authenticated()
   @ApiOkResponse({ type: PolicyResponse })
+  @ApiOperation({ summary: 'A policy with its coverages and what it has used' })
   get(@Auth() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<PolicyResponse> {
     return this.policies.get(caller, id);
   }
@@ -40,7 +44,9 @@ export class PoliciesController {
   @Patch(':id')
   @Authenticated({ roles: MANAGERS })
   @ApiOkResponse({ type: PolicyResponse })
-  @ApiUnprocessableEntityResponse({ description: 'RULE_VIOLATION POLICY_NOT_DRAFT' })
+  @ApiError(422, 'POLICY_NOT_DRAFT.')
+  @ApiOperation({ summary: 'Change a draft policy' })
+  @ApiErrors(409)
   update(@Auth() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdatePolicyDto): Promise<PolicyResponse> {
     return this.policies.update(caller, id, dto);
   }
@@ -49,8 +55,9 @@ export class PoliciesController {
   @HttpCode(200)
   @Authenticated({ roles: MANAGERS })
   @ApiOkResponse({ type: PolicyResponse })
-  @ApiConflictResponse({ description: 'CONFLICT: another active policy of the district overlaps or has the same year' })
-  @ApiUnprocessableEntityResponse({ description: 'RULE_VIOLATION POLICY_NOT_DRAFT or POLICY_INCOMPLETE' })
+  @ApiError(409, 'CONFLICT: another active policy of the district overlaps or has the same year.')
+  @ApiError(422, 'POLICY_NOT_DRAFT or POLICY_INCOMPLETE.')
+  @ApiOperation({ summary: 'Activate a draft policy' })
   activate(@Auth() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<PolicyResponse> {
     return this.policies.activate(caller, id);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, type StreamableFile } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
 import { Role } from '../auth/role.js';
@@ -7,9 +7,10 @@ import { AnnualReportQuery, MultiYearReportQuery } from './dto/report-query.dto.
 import { AnnualReportResponse, MultiYearReportResponse } from './dto/report.response.js';
 import { CONTENT_TYPES } from './report-file.js';
 import { ReportsService } from './reports.service.js';
+import { ApiError, ApiFileResponse, ApiJsonOrFileResponse } from '../common/openapi.js';
 
 const REPORT_READERS = [Role.Admin, Role.DistrictOfficer, Role.InsurerAdjuster, Role.InsurerManager];
-const PRODUCES = ['application/json', ...Object.values(CONTENT_TYPES)];
+const FILE_TYPES = Object.values(CONTENT_TYPES).map((type) => type.split(';')[0]);
 
 @ApiTags('reports')
 @Controller('reports')
@@ -18,18 +19,18 @@ export class ReportsController {
 
   @Get('annual')
   @Authenticated({ roles: REPORT_READERS })
-  @ApiProduces(...PRODUCES)
-  @ApiOkResponse({ type: AnnualReportResponse, description: 'JSON, or with format=csv|xlsx|pdf the file as an attachment' })
-  @ApiNotFoundResponse({ description: 'unknown district, or not in the caller\'s scope' })
+  @ApiJsonOrFileResponse(AnnualReportResponse, 'JSON, or with format=csv|xlsx|pdf the file as an attachment', ...FILE_TYPES)
+  @ApiError(404, 'Unknown district, or not in the caller\'s scope.')
+  @ApiOperation({ summary: 'Annual report of a district (JSON, CSV, XLSX or PDF)' })
   annual(@Auth() caller: AuthUser, @Query() query: AnnualReportQuery): Promise<AnnualReportResponse | StreamableFile> {
     return this.reports.annual(caller, query);
   }
 
   @Get('multi-year')
   @Authenticated({ roles: REPORT_READERS })
-  @ApiProduces(...PRODUCES)
-  @ApiOkResponse({ type: MultiYearReportResponse, description: 'JSON, or with format=csv|xlsx|pdf the file as an attachment' })
-  @ApiNotFoundResponse({ description: 'unknown district, or not in the caller\'s scope' })
+  @ApiJsonOrFileResponse(MultiYearReportResponse, 'JSON, or with format=csv|xlsx|pdf the file as an attachment', ...FILE_TYPES)
+  @ApiError(404, 'Unknown district, or not in the caller\'s scope.')
+  @ApiOperation({ summary: 'Multi-year report of a district (JSON, CSV, XLSX or PDF)' })
   multiYear(@Auth() caller: AuthUser, @Query() query: MultiYearReportQuery): Promise<MultiYearReportResponse | StreamableFile> {
     return this.reports.multiYear(caller, query);
   }
@@ -42,9 +43,9 @@ export class PayoutNoticeController {
 
   @Get(':id/notice.pdf')
   @Authenticated()
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: '理赔通知书: the payout notice of a paid claim, as an A4 PDF' })
-  @ApiConflictResponse({ description: 'INVALID_TRANSITION: the claim is not paid' })
+  @ApiFileResponse('理赔通知书: the payout notice of a paid claim, as an A4 PDF', 'application/pdf')
+  @ApiError(409, 'INVALID_TRANSITION: the claim is not paid.')
+  @ApiOperation({ summary: 'Payout notice (理赔通知书) of a paid claim, as PDF' })
   notice(@Auth() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
     return this.reports.payoutNotice(caller, id);
   }

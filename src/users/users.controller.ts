@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
 import { Role } from '../auth/role.js';
@@ -7,6 +7,7 @@ import { ApiPage, type Page } from '../common/pagination.js';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/user.requests.js';
 import { UserResponse } from './dto/user.response.js';
 import { UsersService } from './users.service.js';
+import { ApiErrors } from '../common/openapi.js';
 
 const MANAGERS = [Role.Admin, Role.DistrictOfficer];
 
@@ -18,6 +19,8 @@ export class UsersController {
   @Post()
   @Authenticated({ roles: MANAGERS })
   @ApiCreatedResponse({ type: UserResponse })
+  @ApiOperation({ summary: 'Create a user' })
+  @ApiErrors(409)
   create(@Auth() caller: AuthUser, @Body() dto: CreateUserDto): Promise<UserResponse> {
     return this.users.create(caller, dto);
   }
@@ -25,6 +28,7 @@ export class UsersController {
   @Get()
   @Authenticated({ roles: MANAGERS })
   @ApiPage(UserResponse)
+  @ApiOperation({ summary: 'List users' })
   list(@Auth() caller: AuthUser, @Query() query: ListUsersQuery): Promise<Page<UserResponse>> {
     return this.users.list(caller, query);
   }
@@ -32,6 +36,7 @@ export class UsersController {
   @Patch(':id')
   @Authenticated({ roles: MANAGERS })
   @ApiOkResponse({ type: UserResponse })
+  @ApiOperation({ summary: 'Change a user' })
   update(@Auth() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
     return this.users.update(caller, id, dto);
   }

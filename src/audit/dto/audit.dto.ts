@@ -16,12 +16,12 @@ export class ListAuditQuery extends PageQuery {
 export class AuditEventResponse {
   @ApiProperty({ example: '42' }) seq: string;
   @ApiProperty() at: string;
-  @ApiPropertyOptional({ nullable: true }) actorId: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorId: string | null;
   @ApiProperty({ example: 'claim.approve' }) action: string;
   @ApiProperty({ example: 'claim' }) entity: string;
-  @ApiPropertyOptional({ nullable: true }) entityId: string | null;
-  @ApiPropertyOptional({ nullable: true }) districtCode: string | null;
-  @ApiProperty() data: Record<string, unknown>;
+  @ApiProperty({ type: String, nullable: true }) entityId: string | null;
+  @ApiProperty({ type: String, nullable: true }) districtCode: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'what changed, as recorded in the hash chain' }) data: Record<string, unknown>;
   @ApiProperty() prevHash: string;
   @ApiProperty() hash: string;
 }
@@ -29,7 +29,7 @@ export class AuditEventResponse {
 export class AuditVerifyResponse {
   @ApiProperty() ok: boolean;
   @ApiProperty() checked: number;
-  @ApiPropertyOptional({ nullable: true, type: String, example: null }) firstBrokenSeq: string | null;
+  @ApiProperty({ nullable: true, type: String, example: null }) firstBrokenSeq: string | null;
 }
 
 export const toAuditEventResponse = (e: AuditEvent): AuditEventResponse => ({

@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { formatMoney } from '../../common/money.js';
+import { PayoutQuoteResponse } from '../../payouts/dto/payout-quote.response.js';
 import type { ClaimAssessment } from '../../payouts/entities/claim-assessment.entity.js';
 import type { ClaimDecision } from '../../payouts/entities/claim-decision.entity.js';
 import type { Payment } from '../../payouts/entities/payment.entity.js';
@@ -38,47 +39,47 @@ export class ClaimDocumentResponse {
 
 export class ClaimFlagResponse {
   @ApiProperty({ enum: FLAG_CODES }) code: FlagCode;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) relatedClaimId: string | null;
-  @ApiPropertyOptional({ example: '350205-2026-000007', nullable: true }) relatedClaimNo: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) relatedClaimId: string | null;
+  @ApiProperty({ type: String, example: '350205-2026-000007', nullable: true }) relatedClaimNo: string | null;
   @ApiProperty({ example: 'Police report also on claim 350205-2026-000007' }) detail: string;
 }
 
 export class StatusChangeResponse {
-  @ApiPropertyOptional({ enum: CLAIM_STATUSES, nullable: true }) from: ClaimStatus | null;
+  @ApiProperty({ enum: CLAIM_STATUSES, nullable: true }) from: ClaimStatus | null;
   @ApiProperty({ enum: CLAIM_STATUSES }) to: ClaimStatus;
   @ApiProperty() at: string;
   @ApiProperty({ format: 'uuid' }) actorId: string;
-  @ApiPropertyOptional({ nullable: true }) reason: string | null;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
 }
 
 export class VerificationResponse {
   @ApiProperty({ format: 'uuid' }) startedBy: string;
   @ApiProperty() startedAt: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) verifierId: string | null;
-  @ApiPropertyOptional({ nullable: true }) visitedAt: string | null;
-  @ApiPropertyOptional({ type: [String], nullable: true }) participants: string[] | null;
-  @ApiPropertyOptional({ nullable: true }) findings: string | null;
-  @ApiPropertyOptional({ example: '8000.00', nullable: true }) verifiedLoss: string | null;
-  @ApiPropertyOptional({ enum: ['pay', 'deny'], nullable: true }) recommendation: 'pay' | 'deny' | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Why the verified loss is above the claimed amount' }) lossAboveClaimReason: string | null;
-  @ApiPropertyOptional({ nullable: true }) recordedAt: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) verifierId: string | null;
+  @ApiProperty({ type: String, nullable: true }) visitedAt: string | null;
+  @ApiProperty({ type: [String], nullable: true }) participants: string[] | null;
+  @ApiProperty({ type: String, nullable: true }) findings: string | null;
+  @ApiProperty({ type: String, example: '8000.00', nullable: true }) verifiedLoss: string | null;
+  @ApiProperty({ enum: ['pay', 'deny'], nullable: true }) recommendation: 'pay' | 'deny' | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the verified loss is above the claimed amount' }) lossAboveClaimReason: string | null;
+  @ApiProperty({ type: String, nullable: true }) recordedAt: string | null;
 }
 
 export class AssessmentResponse {
   @ApiProperty({ format: 'uuid' }) assessorId: string;
   @ApiProperty({ example: '8000.00' }) quotedAmount: string;
   @ApiProperty({ example: '7500.00' }) amount: string;
-  @ApiPropertyOptional({ nullable: true }) reason: string | null;
-  @ApiProperty({ type: Object, description: 'the payout quote the amount was assessed from' }) quote: ClaimAssessment['quote'];
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({ type: PayoutQuoteResponse, description: 'the payout quote the amount was assessed from' }) quote: ClaimAssessment['quote'];
   @ApiProperty() assessedAt: string;
 }
 
 export class ApprovalResponse {
   @ApiProperty({ enum: ['approve', 'deny'] }) decision: 'approve' | 'deny';
   @ApiProperty({ format: 'uuid' }) approverId: string;
-  @ApiPropertyOptional({ example: '7500.00', nullable: true }) amount: string | null;
-  @ApiPropertyOptional({ nullable: true }) reasonCode: string | null;
-  @ApiPropertyOptional({ nullable: true }) note: string | null;
+  @ApiProperty({ type: String, example: '7500.00', nullable: true }) amount: string | null;
+  @ApiProperty({ type: String, nullable: true }) reasonCode: string | null;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty() decidedAt: string;
 }
 
@@ -94,7 +95,7 @@ export class ClaimResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '350205-2026-000001' }) claimNo: string;
   @ApiProperty({ enum: CLAIM_STATUSES }) status: ClaimStatus;
-  @ApiPropertyOptional({ enum: CLAIM_STATUSES, nullable: true, description: 'while needs_info: the state it resubmits to' }) returnedFrom: ClaimStatus | null;
+  @ApiProperty({ enum: CLAIM_STATUSES, nullable: true, description: 'while needs_info: the state it resubmits to' }) returnedFrom: ClaimStatus | null;
   @ApiProperty({ example: '350205' }) districtCode: string;
   @ApiProperty({ example: '350205001' }) streetCode: string;
   @ApiProperty({ example: 2026 }) year: number;
@@ -107,24 +108,24 @@ export class ClaimResponse {
   @ApiProperty({ example: '2026-11-20' }) incidentDate: string;
   @ApiProperty() incidentPlace: string;
   @ApiProperty() description: string;
-  @ApiPropertyOptional({ nullable: true }) policeReportNo: string | null;
+  @ApiProperty({ type: String, nullable: true }) policeReportNo: string | null;
   @ApiProperty({ example: '8000.00' }) claimedAmount: string;
-  @ApiPropertyOptional({ nullable: true, example: '8000.00' }) verifiedLoss: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '7500.00' }) assessedAmount: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '7500.00' }) approvedAmount: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '7500.00' }) paidAmount: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '8000.00' }) verifiedLoss: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '7500.00' }) assessedAmount: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '7500.00' }) approvedAmount: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '7500.00' }) paidAmount: string | null;
   @ApiProperty({ type: PayeeResponse }) payee: PayeeResponse;
   @ApiProperty() reportedAt: string;
   @ApiProperty({ format: 'uuid' }) reportedBy: string;
-  @ApiPropertyOptional({ nullable: true }) decidedAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) paidAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) closedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) decidedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) paidAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) closedAt: string | null;
   @ApiProperty({ type: [ClaimDocumentResponse] }) documents: ClaimDocumentResponse[];
   @ApiProperty({ example: ['police_report', 'bank_card'], description: 'required documents of the event not uploaded yet' }) missingDocuments: string[];
-  @ApiPropertyOptional({ type: VerificationResponse, nullable: true }) verification: VerificationResponse | null;
-  @ApiPropertyOptional({ type: AssessmentResponse, nullable: true }) assessment: AssessmentResponse | null;
-  @ApiPropertyOptional({ type: ApprovalResponse, nullable: true, description: 'the decision, approve or deny' }) approval: ApprovalResponse | null;
-  @ApiPropertyOptional({ type: PaymentResponse, nullable: true }) payment: PaymentResponse | null;
+  @ApiProperty({ type: VerificationResponse, nullable: true }) verification: VerificationResponse | null;
+  @ApiProperty({ type: AssessmentResponse, nullable: true }) assessment: AssessmentResponse | null;
+  @ApiProperty({ type: ApprovalResponse, nullable: true, description: 'the decision, approve or deny' }) approval: ApprovalResponse | null;
+  @ApiProperty({ type: PaymentResponse, nullable: true }) payment: PaymentResponse | null;
   @ApiProperty({ type: [ClaimFlagResponse] }) flags: ClaimFlagResponse[];
   @ApiProperty({ type: [StatusChangeResponse] }) history: StatusChangeResponse[];
 }
@@ -226,7 +227,7 @@ export class ClaimListItemResponse {
   @ApiProperty({ type: ClaimResidentResponse }) resident: ClaimResidentResponse;
   @ApiProperty({ example: '2026-11-20' }) incidentDate: string;
   @ApiProperty({ example: '8000.00' }) claimedAmount: string;
-  @ApiPropertyOptional({ nullable: true, example: '7500.00' }) approvedAmount: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '7500.00' }) approvedAmount: string | null;
   @ApiProperty() reportedAt: string;
   @ApiProperty({ enum: FLAG_CODES, isArray: true }) flags: FlagCode[];
 }

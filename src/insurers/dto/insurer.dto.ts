@@ -15,7 +15,7 @@ export class CreateInsurerDto {
 export class InsurerResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
-  @ApiPropertyOptional({ nullable: true }) shortName: string | null;
+  @ApiProperty({ type: String, nullable: true }) shortName: string | null;
 }
 
 export const toInsurerResponse = (i: Insurer): InsurerResponse => ({ id: i.id, name: i.name, shortName: i.shortName });

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { formatMoney } from '../../common/money.js';
 import type { PolicyStatus } from '../entities/policy.entity.js';
 import type { CoverageRecord, PolicyRecord } from '../policies.repository.js';
@@ -33,7 +33,7 @@ export class PolicyResponse {
   @ApiProperty({ example: '4500000.00' }) aggregateLimit: string;
   @ApiProperty({ example: '50000.00' }) fourEyesThreshold: string;
   @ApiProperty({ enum: POLICY_STATUSES, description: 'an active policy whose period is over reports expired' }) status: PolicyStatus;
-  @ApiPropertyOptional({ nullable: true }) activatedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) activatedAt: string | null;
   @ApiProperty({ type: [CoverageResponse] }) coverages: CoverageResponse[];
   @ApiProperty({ example: '35000.00', description: 'sum of the approved amounts of the policy\'s claims' }) aggregateUsed: string;
   @ApiProperty({ example: '4465000.00' }) aggregateLeft: string;

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { formatMoney } from '../../common/money.js';
 import { ROLES, type Role } from '../../auth/role.js';
 import type { AuthUser } from '../../auth/auth-user.js';
@@ -8,10 +8,10 @@ export class UserResponse {
   @ApiProperty() username: string;
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiPropertyOptional({ nullable: true, example: '350205' }) districtCode: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '350205001' }) streetCode: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'uuid' }) insurerId: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '50000.00' }) approvalLimit: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '350205' }) districtCode: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '350205001' }) streetCode: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) insurerId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '50000.00' }) approvalLimit: string | null;
   @ApiProperty() active: boolean;
 }
 
