@@ -17,7 +17,7 @@ describe('audit chain', () => {
     const manager = await t.login('picc.manager');
     expectStatus(await t.http().post(`${API}/claims/${claimId}/decision`).set('Authorization', manager).send({ decision: 'approve' }), 200);
     expectStatus(await t.http().post(`${API}/claims/${claimId}/payment`).set('Authorization', manager).set('Idempotency-Key', 'audit-pay-1')
-      .send({ paidAt: '2026-11-25T09:00:00+08:00', bankReference: 'ICBC-AUDIT-1' }), 200);
+      .send({ paidAt: new Date().toISOString(), bankReference: 'ICBC-AUDIT-1' }), 200);
     expectStatus(await t.http().post(`${API}/claims/${claimId}/close`).set('Authorization', manager), 200);
   });
   afterAll(async () => { await t.close(); });

@@ -87,7 +87,7 @@ describe('payouts under concurrency, two app processes', () => {
   it('20 parallel payments with one Idempotency-Key: one payment row, one answer', async () => {
     const claimId = winners[0];
     const auth = await t.login('picc.manager');
-    const body = { paidAt: '2026-11-25T16:00:00+08:00', bankReference: 'ICBC-20261125-0001' };
+    const body = { paidAt: new Date().toISOString(), bankReference: 'ICBC-20261125-0001' };
     const responses = await Promise.all(Array.from({ length: 20 }, (_, i) =>
       server(i).post(`${API}/claims/${claimId}/payment`).set('Authorization', auth).set('Idempotency-Key', `pay-${claimId}`).send(body)));
 
@@ -105,7 +105,7 @@ describe('payouts under concurrency, two app processes', () => {
   it('a request arriving while another with its key is still running waits, then answers 409 "in flight"', async () => {
     const claimId = winners[1];
     const auth = await t.login('picc.manager');
-    const body = { paidAt: '2026-11-25T16:00:00+08:00', bankReference: 'ICBC-20261125-0002' };
+    const body = { paidAt: new Date().toISOString(), bankReference: 'ICBC-20261125-0002' };
     const pay = (i: number) => server(i).post(`${API}/claims/${claimId}/payment`).set('Authorization', auth).set('Idempotency-Key', 'slow-key').send(body);
 
     // Hold the claim row, so the first request stops after taking the key and before it can finish.

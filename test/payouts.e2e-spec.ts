@@ -3,7 +3,7 @@ import { extractPdfText } from '../src/reports/render/pdf-text.test-helper.js';
 import { API, createTestApp, type TestApp } from './support/test-app.js';
 import { fileClaim, recentDate, shanghaiToday } from './support/fixtures.js';
 import {
-  assessClaim, expectStatus, FIRE_DOCUMENTS, fileFireClaim, registerResident, uploadDocuments, verifiedFireClaim, verifyClaim,
+  assessClaim, expectStatus, FIRE_DOCUMENTS, fileFireClaim, registerResident, siteVisit, uploadDocuments, verifiedFireClaim, verifyClaim,
   type ClaimBody,
 } from './support/workflow-steps.js';
 
@@ -12,7 +12,8 @@ describe('payouts', () => {
   let t: TestApp;
   let policy2022: string;
   let policy2026: string;
-  const payment = { paidAt: '2022-06-20T15:00:00+08:00', bankReference: 'ICBC-20220620-000381' };
+  /** Paid the moment the 2022 fire is approved (a payment may not predate its approval). */
+  const payment = { paidAt: '', bankReference: 'ICBC-20220620-000381' };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -81,6 +82,7 @@ describe('payouts', () => {
       expect(approved.body).toMatchObject({ status: 'approved', approvedAmount: '35000.00' });
       expect(approved.body.approval).toMatchObject({ decision: 'approve', amount: '35000.00', reasonCode: null });
       expect(approved.body.decidedAt).not.toBeNull();
+      payment.paidAt = approved.body.decidedAt;
     });
 
     it('reserves the amount against the policy aggregate', async () => {
@@ -113,7 +115,7 @@ describe('payouts', () => {
         .set('Authorization', await as('picc.manager')).set('Idempotency-Key', 'pay-350205-2022-fire-1').send(body);
       const first = await pay(payment);
       expect(first.status).toBe(200);
-      expect(first.body).toMatchObject({ status: 'paid', paidAmount: '35000.00', paidAt: '2022-06-20T07:00:00.000Z' });
+      expect(first.body).toMatchObject({ status: 'paid', paidAmount: '35000.00', paidAt: payment.paidAt });
       expect(first.body.payment).toMatchObject({ amount: '35000.00', bankReference: payment.bankReference });
 
       const replay = await pay(payment);
@@ -373,15 +375,89 @@ describe('payouts', () => {
     });
   });
 
+  describe('money sense', () => {
+    it('needs a reason to verify a loss above the claimed amount, then flags it for a manager', async () => {
+      const residentId = await registerResident(t, 'hc.cadre1');
+      const filed = await fileFireClaim(t, 'hc.cadre1', residentId, { incidentDate: shanghaiToday(), claimedAmount: '1000.00' });
+      expect(filed.flags).toEqual([]);
+      await uploadDocuments(t, 'hc.cadre1', filed.id, FIRE_DOCUMENTS);
+      expectStatus(await post('hc.cadre2', `${filed.id}/verification/start`), 200);
+
+      const unexplained = await post('hc.cadre2', `${filed.id}/verification`, siteVisit('10000.00'));
+      expect(unexplained.status).toBe(400);
+      expect(unexplained.body.details).toEqual([expect.objectContaining({ field: 'lossAboveClaimReason' })]);
+      expect((await getClaim(filed.id)).status).toBe('verifying');
+
+      const lossAboveClaimReason = '现场核实库存损失大于报案时估计';
+      const verified = expectStatus(await post('hc.cadre2', `${filed.id}/verification`, { ...siteVisit('10000.00'), lossAboveClaimReason }), 200).body;
+      expect(verified).toMatchObject({ status: 'verified', verifiedLoss: '10000.00', verification: { lossAboveClaimReason } });
+      expect(verified.flags).toEqual([expect.objectContaining({ code: 'LOSS_ABOVE_CLAIM', detail: 'Verified loss 10000.00 is above the claimed 1000.00' })]);
+      const [event] = await t.db.query(`SELECT data FROM audit_event WHERE action = 'claim.verify' AND entity_id = $1`, [filed.id]);
+      expect(event.data).toMatchObject({ lossAboveClaimReason, flags: ['LOSS_ABOVE_CLAIM'] });
+
+      await assessClaim(t, filed.id, 'picc.adjuster');
+      const byAdjuster = await post('picc.adjuster', `${filed.id}/decision`, { decision: 'approve' });
+      expect(byAdjuster.status).toBe(422);
+      expect(byAdjuster.body.details[0]).toMatchObject({ field: 'MANAGER_REQUIRED', flags: ['LOSS_ABOVE_CLAIM'] });
+      expect(expectStatus(await post('picc.manager', `${filed.id}/decision`, { decision: 'approve' }), 200).body.approvedAmount).toBe('10000.00');
+    });
+
+    it('takes no reason for a loss at or below the claimed amount', async () => {
+      const residentId = await registerResident(t, 'hc.cadre1');
+      const filed = await fileFireClaim(t, 'hc.cadre1', residentId, { incidentDate: shanghaiToday(), claimedAmount: '1000.00' });
+      await uploadDocuments(t, 'hc.cadre1', filed.id, FIRE_DOCUMENTS);
+      expectStatus(await post('hc.cadre2', `${filed.id}/verification/start`), 200);
+      const res = await post('hc.cadre2', `${filed.id}/verification`, { ...siteVisit('1000.00'), lossAboveClaimReason: '无' });
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'lossAboveClaimReason' })]);
+      const verified = expectStatus(await post('hc.cadre2', `${filed.id}/verification`, siteVisit('1000.00')), 200).body;
+      expect(verified).toMatchObject({ flags: [], verification: { lossAboveClaimReason: null } });
+    });
+
+    async function approvedClaim(): Promise<{ id: string; decidedAt: string }> {
+      const residentId = await registerResident(t, 'hc.cadre1');
+      const claimId = (await verifiedFireClaim(t, residentId, { incidentDate: shanghaiToday(), claimedAmount: '900.00', verifiedLoss: '900.00' })).id as string;
+      await assessClaim(t, claimId, 'picc.adjuster');
+      const approved = expectStatus(await post('picc.manager', `${claimId}/decision`, { decision: 'approve' }), 200).body;
+      return { id: claimId, decidedAt: approved.decidedAt as string };
+    }
+    const pay = async (claimId: string, key: string, paidAt: string) => t.http().post(`${API}/claims/${claimId}/payment`)
+      .set('Authorization', await as('picc.manager')).set('Idempotency-Key', key).send({ paidAt, bankReference: `ICBC-${key}` });
+
+    it('refuses a payment dated before the approval (422 PAID_BEFORE_APPROVAL)', async () => {
+      const claim = await approvedClaim();
+      const early = await pay(claim.id, 'early', new Date(Date.parse(claim.decidedAt) - 1000).toISOString());
+      expect(early.status).toBe(422);
+      expect(early.body.details[0]).toMatchObject({ field: 'PAID_BEFORE_APPROVAL', approvedAt: claim.decidedAt });
+      expect(await paymentRows(claim.id)).toBe(0);
+      expect(expectStatus(await pay(claim.id, 'on-time', claim.decidedAt), 200).body.paidAt).toBe(claim.decidedAt);
+    });
+
+    it('refuses a payment dated in the future beyond a small clock skew (422 PAID_IN_FUTURE)', async () => {
+      const claim = await approvedClaim();
+      const late = await pay(claim.id, 'tomorrow', new Date(Date.now() + 10 * 60_000).toISOString());
+      expect(late.status).toBe(422);
+      expect(late.body.details[0].field).toBe('PAID_IN_FUTURE');
+      expect(await paymentRows(claim.id)).toBe(0);
+      // A bank clock a minute ahead of ours is not the future.
+      expectStatus(await pay(claim.id, 'skewed', new Date(Date.now() + 60_000).toISOString()), 200);
+    });
+
+    it('keeps payments after approvals in the database too', async () => {
+      const claim = await approvedClaim();
+      await expect(t.db.query(`UPDATE claim SET paid_at = decided_at - interval '1 second' WHERE id = $1`, [claim.id]))
+        .rejects.toThrow(/claim_paid_after_decision/);
+    });
+  });
+
   describe('payment', () => {
-    it('accepts only an ISO time with offset, not in the future, and a bank reference', async () => {
+    it('accepts only an ISO time with offset and a bank reference', async () => {
       const residentId = await registerResident(t, 'hc.cadre1');
       const claimId = (await verifiedFireClaim(t, residentId, { incidentDate: shanghaiToday(), claimedAmount: '800.00', verifiedLoss: '800.00' })).id;
       await assessClaim(t, claimId, 'picc.adjuster');
       expectStatus(await post('picc.manager', `${claimId}/decision`, { decision: 'approve' }), 200);
-      const future = new Date(Date.now() + 3_600_000).toISOString();
       for (const [i, body] of [{}, { paidAt: '2026-11-20', bankReference: 'R' }, { paidAt: '2026-11-20T10:00:00', bankReference: 'R' },
-        { paidAt: future, bankReference: 'R' }, { paidAt: '2026-11-20T10:00:00+08:00', bankReference: '' },
+        { paidAt: '2026-11-20T10:00:00+08:00', bankReference: '' },
         { paidAt: '2026-11-20T10:00:00+08:00', bankReference: 'R', amount: '800.00' }, { paidAt: 20261120, bankReference: 'R' }].entries()) {
         const res = await t.http().post(`${API}/claims/${claimId}/payment`).set('Authorization', await as('picc.manager'))
           .set('Idempotency-Key', `bad-${i}`).send(body);
@@ -390,7 +466,7 @@ describe('payouts', () => {
       expect(await paymentRows(claimId)).toBe(0);
       // A rejected request leaves its key unused: the same key with a good body pays.
       const ok = await t.http().post(`${API}/claims/${claimId}/payment`).set('Authorization', await as('picc.manager'))
-        .set('Idempotency-Key', 'bad-0').send({ paidAt: '2026-11-20T10:00:00+08:00', bankReference: 'BOC-1' });
+        .set('Idempotency-Key', 'bad-0').send({ paidAt: new Date().toISOString(), bankReference: 'BOC-1' });
       expect(ok.status).toBe(200);
       expect(ok.body.paidAmount).toBe('800.00');
     });

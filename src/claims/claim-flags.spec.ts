@@ -13,6 +13,7 @@ const CLAIM: FlaggedClaim = {
   policeReportNo: 'J3502052026112000001',
   payeeAccountIndex: 'account-a',
   claimedAmount: 500_000n,
+  verifiedLoss: null,
 };
 
 /** A claim that shares nothing with CLAIM until a test says so. */
@@ -125,6 +126,18 @@ describe('evaluateFlags', () => {
     it('flags one fen over the per-claim limit', () => {
       expect(evaluateFlags({ ...CLAIM, claimedAmount: 1_000_001n }, TERMS, [])).toEqual([{
         code: 'HIGH_AMOUNT', relatedClaimId: null, detail: 'Claimed 10000.01 exceeds the per-claim limit of 10000.00',
+      }]);
+    });
+  });
+
+  describe('LOSS_ABOVE_CLAIM', () => {
+    it('does not flag a claim before its verification, or verified at the claimed amount or below', () => {
+      for (const verifiedLoss of [null, 500_000n, 1n]) expect(codes({ ...CLAIM, verifiedLoss })).toEqual([]);
+    });
+
+    it('flags a loss verified one fen above the claimed amount', () => {
+      expect(evaluateFlags({ ...CLAIM, verifiedLoss: 500_001n }, TERMS, [])).toEqual([{
+        code: 'LOSS_ABOVE_CLAIM', relatedClaimId: null, detail: 'Verified loss 5000.01 is above the claimed 5000.00',
       }]);
     });
   });

@@ -24,6 +24,8 @@ export interface FlaggedClaim {
   policeReportNo: string | null;
   payeeAccountIndex: string;
   claimedAmount: bigint;
+  /** Null until the site verification is recorded. */
+  verifiedLoss: bigint | null;
 }
 
 export interface CoverageTerms {
@@ -85,6 +87,12 @@ export function evaluateFlags(claim: FlaggedClaim, coverage: CoverageTerms, othe
     flags.push({
       code: 'HIGH_AMOUNT', relatedClaimId: null,
       detail: `Claimed ${formatMoney(claim.claimedAmount)} exceeds the per-claim limit of ${formatMoney(coverage.perClaimLimit)}`,
+    });
+  }
+  if (claim.verifiedLoss !== null && claim.verifiedLoss > claim.claimedAmount) {
+    flags.push({
+      code: 'LOSS_ABOVE_CLAIM', relatedClaimId: null,
+      detail: `Verified loss ${formatMoney(claim.verifiedLoss)} is above the claimed ${formatMoney(claim.claimedAmount)}`,
     });
   }
   return flags;

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Claim } from '../claims/entities/claim.entity.js';
 import { ClaimVerification } from './entities/claim-verification.entity.js';
 
-export type SiteVisit = Pick<ClaimVerification, 'verifierId' | 'visitedAt' | 'participants' | 'findings' | 'verifiedLoss' | 'recommendation'>;
+export type SiteVisit = Pick<ClaimVerification, 'verifierId' | 'visitedAt' | 'participants' | 'findings' | 'verifiedLoss' | 'recommendation' | 'lossAboveClaimReason'>;
 
 @Injectable()
 export class VerificationRepository {

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
 import { ClaimDetailsService } from '../claims/claim-details.service.js';
+import { ClaimFlagsService } from '../claims/claim-flags.service.js';
 import { nextState, ClaimWorkflow } from '../claims/claim-workflow.js';
 import { ClaimsRepository } from '../claims/claims.repository.js';
 import type { ClaimResponse } from '../claims/dto/claim.response.js';
@@ -27,6 +28,7 @@ export class VerificationService {
     private readonly claims: ClaimsRepository,
     private readonly workflow: ClaimWorkflow,
     private readonly details: ClaimDetailsService,
+    private readonly flags: ClaimFlagsService,
     private readonly verifications: VerificationRepository,
   ) {}
 
@@ -52,6 +54,7 @@ export class VerificationService {
       if (shanghaiDate(visitedAt) < claim.incidentDate) {
         throw DomainError.validation('visitedAt', `visitedAt must not be before the incident (${claim.incidentDate})`);
       }
+      assertLossExplained(claim, verifiedLoss, dto.lossAboveClaimReason);
       const missing = await this.verifications.missingDocuments(tx, claim);
       if (missing.length > 0) {
         const message = `Documents required before verification: ${missing.join(', ')}`;
@@ -62,11 +65,15 @@ export class VerificationService {
       }
       await this.verifications.recordVisit(tx, claim.id, {
         verifierId: caller.id, visitedAt, participants: dto.participants, findings: dto.findings,
-        verifiedLoss, recommendation: dto.recommendation,
+        verifiedLoss, recommendation: dto.recommendation, lossAboveClaimReason: dto.lossAboveClaimReason ?? null,
       });
+      const flags = await this.flags.check(tx, { ...claim, verifiedLoss });
       await this.workflow.transition(tx, claim, 'verify', caller, {
         changes: { verifiedLoss },
-        auditData: { verifiedLoss: formatMoney(verifiedLoss), recommendation: dto.recommendation },
+        auditData: {
+          verifiedLoss: formatMoney(verifiedLoss), recommendation: dto.recommendation,
+          lossAboveClaimReason: dto.lossAboveClaimReason ?? null, flags: [...new Set(flags.map((flag) => flag.code))],
+        },
       });
       return this.details.load(tx, claim.id);
     });
@@ -107,6 +114,17 @@ export class VerificationService {
 function assertNotFiler(claim: Claim, caller: AuthUser): void {
   if (claim.reportedBy === caller.id) {
     throw DomainError.rule('SAME_PERSON_VERIFIES', 'A claim must be verified by a cadre other than the one who filed it');
+  }
+}
+
+/** A loss found above what was claimed is explained (and flagged); one at or below it needs no explanation. */
+function assertLossExplained(claim: Claim, verifiedLoss: bigint, reason: string | undefined): void {
+  const above = verifiedLoss > claim.claimedAmount;
+  if (above && reason === undefined) {
+    throw DomainError.validation('lossAboveClaimReason', `a reason is required for a verified loss above the claimed ${formatMoney(claim.claimedAmount)}`);
+  }
+  if (!above && reason !== undefined) {
+    throw DomainError.validation('lossAboveClaimReason', `only a verified loss above the claimed ${formatMoney(claim.claimedAmount)} takes a reason`);
   }
 }
 

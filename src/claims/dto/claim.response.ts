@@ -60,6 +60,7 @@ export class VerificationResponse {
   @ApiPropertyOptional({ nullable: true }) findings: string | null;
   @ApiPropertyOptional({ example: '8000.00', nullable: true }) verifiedLoss: string | null;
   @ApiPropertyOptional({ enum: ['pay', 'deny'], nullable: true }) recommendation: 'pay' | 'deny' | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Why the verified loss is above the claimed amount' }) lossAboveClaimReason: string | null;
   @ApiPropertyOptional({ nullable: true }) recordedAt: string | null;
 }
 
@@ -194,7 +195,7 @@ export function toClaimResponse(details: ClaimDetails): ClaimResponse {
     verification: v && {
       startedBy: v.startedBy, startedAt: v.startedAt.toISOString(), verifierId: v.verifierId, visitedAt: iso(v.visitedAt),
       participants: v.participants, findings: v.findings, verifiedLoss: money(v.verifiedLoss), recommendation: v.recommendation,
-      recordedAt: iso(v.recordedAt),
+      lossAboveClaimReason: v.lossAboveClaimReason, recordedAt: iso(v.recordedAt),
     },
     assessment: a && {
       assessorId: a.assessorId, quotedAmount: formatMoney(a.quotedAmount), amount: formatMoney(a.amount), reason: a.reason,

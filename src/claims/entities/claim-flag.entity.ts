@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const FLAG_CODES = ['DUPLICATE_EVENT', 'POLICE_REPORT_REUSED', 'BANK_ACCOUNT_SHARED', 'LATE_REPORT', 'HIGH_AMOUNT'] as const;
+export const FLAG_CODES = ['DUPLICATE_EVENT', 'POLICE_REPORT_REUSED', 'BANK_ACCOUNT_SHARED', 'LATE_REPORT', 'HIGH_AMOUNT', 'LOSS_ABOVE_CLAIM'] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 
 @Entity('claim_flag')

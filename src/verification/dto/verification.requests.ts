@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsMoney } from '../../common/money.js';
 import { IsTimestamp, TIMESTAMP_EXAMPLE } from '../../common/timestamp.js';
 
@@ -29,6 +29,13 @@ export class RecordVerificationDto {
   @ApiProperty({ enum: RECOMMENDATIONS, example: 'pay' })
   @IsIn(RECOMMENDATIONS)
   recommendation: Recommendation;
+
+  @ApiPropertyOptional({
+    example: '现场核实后仓另有库存烧毁，报案时未计入',
+    description: 'Why the verified loss is above the claimed amount; required then (the claim is flagged LOSS_ABOVE_CLAIM), refused otherwise',
+  })
+  @IsOptional() @IsString() @MaxLength(1000) @Matches(NOT_BLANK, { message: 'lossAboveClaimReason must not be blank' })
+  lossAboveClaimReason?: string;
 }
 
 export class ReturnClaimDto {

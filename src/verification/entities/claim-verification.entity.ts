@@ -12,5 +12,6 @@ export class ClaimVerification {
   @Column({ type: 'text', nullable: true }) findings: string | null;
   @Column({ name: 'verified_loss', type: 'bigint', nullable: true, transformer: fen }) verifiedLoss: bigint | null;
   @Column({ type: 'varchar', length: 4, nullable: true }) recommendation: 'pay' | 'deny' | null;
+  @Column({ name: 'loss_above_claim_reason', type: 'text', nullable: true }) lossAboveClaimReason: string | null;
   @Column({ name: 'recorded_at', type: 'timestamptz', nullable: true }) recordedAt: Date | null;
 }
