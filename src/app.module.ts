@@ -3,7 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RateLimitGuard } from './auth/rate-limit.guard.js';
-import { CalendarModule } from './calendar/calendar.module.js';
+import { DeadlinesModule } from './deadlines/deadlines.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { ClaimsModule } from './claims/claims.module.js';
 import { ClockModule } from './common/clock.module.js';
@@ -31,7 +31,7 @@ import { VerificationModule } from './verification/verification.module.js';
     RegionsModule,
     InsurersModule,
     CatalogModule,
-    CalendarModule,
+    DeadlinesModule,
     HealthModule,
     PoliciesModule,
     ResidentsModule,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError } from '../common/domain-error.js';
+import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { ClaimsRepository } from './claims.repository.js';
 import { toClaimResponse, type ClaimResponse } from './dto/claim.response.js';
 
@@ -12,11 +13,12 @@ export class ClaimDetailsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly claims: ClaimsRepository,
+    private readonly deadlines: DeadlinesService,
   ) {}
 
   /** The full claim, read through `tx` so it shows what the caller's transaction has just written. No scope check. */
   async load(tx: EntityManager, claimId: string): Promise<ClaimResponse> {
-    return toClaimResponse(await this.claims.loadDetails(tx, claimId));
+    return toClaimResponse(await this.claims.loadDetails(tx, claimId), await this.deadlines.viewOf(tx, claimId));
   }
 
   /** The full claim if the caller may see it, read from one snapshot so its parts agree with each other. */

@@ -34,7 +34,7 @@ export class WorkingDayCalendar {
 
   /** Working days in (from, to]: after `from`, up to and including `to`; negative when `to` is before `from`. */
   workingDaysBetween(from: string, to: string): number {
-    if (to < from) return -this.workingDaysBetween(to, from);
+    if (to < from) return 0 - this.workingDaysBetween(to, from); // 0 - 0 is 0, where -0 would be -0
     let count = 0;
     for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
       if (this.isWorkingDay(day)) count += 1;

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError } from '../common/domain-error.js';
 import { CalendarRepository } from './calendar.repository.js';
+import { DeadlinesService } from './deadlines.service.js';
 import type { CalendarYearDto, CalendarYearResponse } from './dto/calendar.dto.js';
 
 @Injectable()
@@ -13,13 +14,14 @@ export class CalendarService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly calendar: CalendarRepository,
     private readonly audit: AuditService,
+    private readonly deadlines: DeadlinesService,
   ) {}
 
   async get(year: number): Promise<CalendarYearResponse> {
     return { year, ...(await this.calendar.findYear(year)) };
   }
 
-  /** Replaces the year's holidays and make-up working days as the State Council published them. */
+  /** Replaces the year's holidays and make-up working days; open claims' working-day due dates follow. */
   async replace(caller: AuthUser, year: number, dto: CalendarYearDto): Promise<CalendarYearResponse> {
     const holidays = [...new Set(dto.holidays)].sort();
     const workdays = [...new Set(dto.workdays)].sort();
@@ -33,6 +35,7 @@ export class CalendarService {
     if (weekday) throw DomainError.validation('workdays', `${weekday} is a weekday; make-up working days are weekend days`);
     return this.db.transaction(async (tx) => {
       await this.calendar.replaceYear(tx, year, { holidays, workdays }, caller.id);
+      await this.deadlines.followCalendar(tx);
       await this.audit.record(tx, {
         actor: caller, action: 'calendar.replace', entity: 'calendar', entityId: String(year), data: { holidays, workdays },
       });
