@@ -53,8 +53,8 @@ export class DeadlinesService {
   /** The deadline a claim response shows: its running clock due first, null once none runs. */
   async viewOf(tx: EntityManager, claimId: string): Promise<DeadlineView | null> {
     const open = (await this.deadlines.openClocks(tx, [claimId])).get(claimId) ?? [];
-    if (open.length === 0) return null;
     const today = this.clock.today();
+    // Loaded even without clocks, so every claim response costs the same queries.
     const calendar = await this.calendarFrom(tx, [today, ...open.map((c) => c.startedOn), ...open.map((c) => c.dueDate)]);
     return mostUrgent(open.map((c) => viewClock(c, today, calendar)));
   }
