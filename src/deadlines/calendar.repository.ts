@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { WorkingDayCalendar } from './working-days.js';
 
 export interface CalendarYear {
@@ -10,9 +9,7 @@ export interface CalendarYear {
 
 @Injectable()
 export class CalendarRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  async findYear(year: number, tx: EntityManager = this.db.manager): Promise<CalendarYear> {
+  async findYear(tx: EntityManager, year: number): Promise<CalendarYear> {
     const rows: { day: string; kind: 'holiday' | 'workday' }[] = await tx.query(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, kind FROM calendar_day
        WHERE day BETWEEN make_date($1, 1, 1) AND make_date($1, 12, 31) ORDER BY day`,

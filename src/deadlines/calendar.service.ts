@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError } from '../common/domain-error.js';
+import { Database } from '../database/database.js';
 import { CalendarRepository } from './calendar.repository.js';
 import { DeadlinesService } from './deadlines.service.js';
 import type { CalendarYearDto, CalendarYearResponse } from './dto/calendar.dto.js';
@@ -11,14 +10,14 @@ import type { CalendarYearDto, CalendarYearResponse } from './dto/calendar.dto.j
 @Injectable()
 export class CalendarService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly calendar: CalendarRepository,
     private readonly audit: AuditService,
     private readonly deadlines: DeadlinesService,
   ) {}
 
   async get(year: number): Promise<CalendarYearResponse> {
-    return { year, ...(await this.calendar.findYear(year)) };
+    return { year, ...(await this.calendar.findYear(this.db.manager, year)) };
   }
 
   /** Replaces the year's holidays and make-up working days; open claims' working-day due dates follow. */

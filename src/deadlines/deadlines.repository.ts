@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { scopeClaims } from '../claims/claim-scope.js';
 import type { ClaimStatus } from '../claims/claim-status.js';
@@ -33,8 +32,6 @@ const CLOCK_COLUMNS = `claim_id AS "claimId", stage, to_char(started_on, 'YYYY-M
 
 @Injectable()
 export class DeadlinesRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
   async policyDeadlines(tx: EntityManager, policyId: string): Promise<PolicyDeadlines> {
     const [row]: PolicyDeadlines[] = await tx.query(
       `SELECT verify_working_days AS "verifyWorkingDays", assess_working_days AS "assessWorkingDays",
@@ -95,9 +92,9 @@ export class DeadlinesRepository {
   }
 
   /** Running clocks past their due date, in the caller's scope, longest overdue first. */
-  async listOverdue(caller: AuthUser, today: string, stage: DeadlineStage | undefined, offset: number, limit: number): Promise<[OverdueRow[], number]> {
+  async listOverdue(tx: EntityManager, caller: AuthUser, today: string, stage: DeadlineStage | undefined, offset: number, limit: number): Promise<[OverdueRow[], number]> {
     const query = scopeClaims(
-      this.db.createQueryBuilder().from('claim_deadline', 'd').innerJoin('claim', 'c', 'c.id = d.claim_id')
+      tx.createQueryBuilder().from('claim_deadline', 'd').innerJoin('claim', 'c', 'c.id = d.claim_id')
         .where('d.ended_on IS NULL AND d.paused_on IS NULL AND d.due_date < :today', { today }),
       caller,
     );

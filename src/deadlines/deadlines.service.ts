@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { addDays } from '../common/business-date.js';
 import { Clock } from '../common/clock.js';
 import { pageOf, type Page } from '../common/pagination.js';
+import { Database } from '../database/database.js';
 import { CalendarRepository } from './calendar.repository.js';
 import {
   dueDate, mostUrgent, resume, STAGE_CHANGES, stageDaysBetween, stageTerms, viewClock,
@@ -21,7 +21,7 @@ const CALENDAR_HORIZON_DAYS = 800;
 @Injectable()
 export class DeadlinesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly deadlines: DeadlinesRepository,
     private readonly calendar: CalendarRepository,
     private readonly clock: Clock,
@@ -61,11 +61,13 @@ export class DeadlinesService {
 
   async overdue(caller: AuthUser, query: ListOverdueQuery): Promise<Page<OverdueClaimResponse>> {
     const today = this.clock.today();
-    const [rows, total] = await this.deadlines.listOverdue(caller, today, query.stage, (query.page - 1) * query.pageSize, query.pageSize);
-    const calendar = await this.calendarFrom(this.db.manager, [today, ...rows.map((row) => row.dueDate)]);
-    return pageOf(rows.map(({ workingDays, ...row }) => ({
-      ...row, daysOverdue: stageDaysBetween(workingDays, row.dueDate, today, calendar),
-    })), total, query);
+    return this.db.snapshot(async (tx) => {
+      const [rows, total] = await this.deadlines.listOverdue(tx, caller, today, query.stage, (query.page - 1) * query.pageSize, query.pageSize);
+      const calendar = await this.calendarFrom(tx, [today, ...rows.map((row) => row.dueDate)]);
+      return pageOf(rows.map(({ workingDays, ...row }) => ({
+        ...row, daysOverdue: stageDaysBetween(workingDays, row.dueDate, today, calendar),
+      })), total, query);
+    });
   }
 
   /** After a calendar edit: every open working-day clock gets the due date the new calendar gives it. */

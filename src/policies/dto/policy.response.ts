@@ -3,6 +3,7 @@ import { formatMoney } from '../../common/money.js';
 import { PolicyDeadlinesResponse } from '../../deadlines/dto/deadline.dto.js';
 import type { PolicyStatus } from '../entities/policy.entity.js';
 import type { CoverageRecord, PolicyRecord } from '../policies.repository.js';
+import { leftOf } from '../policy-limits.js';
 import { effectiveStatus } from '../policy-terms.js';
 import { POLICY_STATUSES } from './policy.requests.js';
 
@@ -77,6 +78,6 @@ export function toPolicyResponse(policy: PolicyRecord, coverages: CoverageRecord
     },
     coverages: coverages.map(toCoverageResponse),
     aggregateUsed: formatMoney(aggregateUsed),
-    aggregateLeft: formatMoney(policy.aggregateLimit - aggregateUsed),
+    aggregateLeft: formatMoney(leftOf(policy.aggregateLimit, aggregateUsed)),
   };
 }
