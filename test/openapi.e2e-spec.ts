@@ -79,7 +79,7 @@ describe('the served OpenAPI document', () => {
 
   it('types path ids as UUIDs and names a server', () => {
     const ids = operations().flatMap(({ route, operation }) => (operation.parameters ?? [])
-      .filter((p) => p.in === 'path' && p.name !== 'code').map((p) => `${route} ${p.name} ${p.schema?.format}`));
+      .filter((p) => p.in === 'path' && /^(id|\w+Id)$/.test(p.name)).map((p) => `${route} ${p.name} ${p.schema?.format}`));
     expect(ids.length).toBeGreaterThan(20);
     expect(ids.filter((id) => !id.endsWith(' uuid'))).toEqual([]);
     expect(document.servers).toEqual([expect.objectContaining({ url: '/' })]);

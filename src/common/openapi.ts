@@ -96,7 +96,7 @@ const LIVENESS = '/health';
 /**
  * What every operation shares, derived from how the app really answers:
  * - 400 where there is input to validate (a body, a query, a required header, a UUID path id);
- * - 404 where a path names an object; 413 where there is a body;
+ * - 404 where a path names an object by id; 413 where there is a body;
  * - 429 on every write (the write and login rate limits); 503 wherever the database is used;
  * - `security: []` on the routes without @Authenticated; `format: uuid` on path ids (API.md: ids are UUIDs).
  */
@@ -112,7 +112,7 @@ export function completeOperations(document: OpenAPIObject): OpenAPIObject {
       const hasInput = operation.requestBody !== undefined || pathIds.length > 0
         || parameters.some((p) => p.in === 'query' || (p.in === 'header' && p.required));
       if (hasInput) statuses.push(400);
-      if (parameters.some((p) => p.in === 'path')) statuses.push(404);
+      if (pathIds.length > 0) statuses.push(404);
       if (operation.requestBody !== undefined) statuses.push(413);
       if (method !== 'get' && method !== 'head') statuses.push(429);
       if (!(method === 'get' && path === LIVENESS)) statuses.push(503);

@@ -34,7 +34,7 @@ export class RegionsController {
   @Authenticated({ roles: [Role.Admin, Role.DistrictOfficer] })
   @ApiCreatedResponse({ type: StreetResponse })
   @ApiOperation({ summary: 'Add a street to a district' })
-  @ApiErrors(400, 409)
+  @ApiErrors(400, 404, 409)
   createStreet(@Auth() caller: AuthUser, @Param('code', DistrictCodePipe) code: string, @Body() dto: CreateStreetDto): Promise<StreetResponse> {
     return this.regions.createStreet(caller, code, dto);
   }
@@ -43,7 +43,7 @@ export class RegionsController {
   @Authenticated()
   @ApiOkResponse({ type: [StreetResponse] })
   @ApiOperation({ summary: 'List the streets of a district' })
-  @ApiErrors(400)
+  @ApiErrors(400, 404)
   listStreets(@Auth() caller: AuthUser, @Param('code', DistrictCodePipe) code: string): Promise<StreetResponse[]> {
     return this.regions.listStreets(caller, code);
   }
