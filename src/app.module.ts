@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RateLimitGuard } from './auth/rate-limit.guard.js';
 import { CatalogModule } from './catalog/catalog.module.js';
+import { ClaimLifecycleModule } from './claim-lifecycle/claim-lifecycle.module.js';
 import { ClaimsModule } from './claims/claims.module.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { ConfigModule } from './config/config.module.js';
@@ -35,6 +36,7 @@ import { VerificationModule } from './verification/verification.module.js';
     VerificationModule,
     PayoutsModule,
     ReportsModule,
+    ClaimLifecycleModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ErrorFilter },

@@ -75,6 +75,11 @@ export function formatMoney(fen: bigint | string | number): string {
   return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
 }
 
+/** formatMoney, passing null through: for amounts a claim has only from some stage on. */
+export function formatOptionalMoney(fen: bigint | string | null): string | null {
+  return fen === null ? null : formatMoney(fen);
+}
+
 /**
  * Yuan as a JS number, ONLY for XLSX cell values (so a spreadsheet can sum a
  * column). The result is the double nearest to the exact yuan amount, which is

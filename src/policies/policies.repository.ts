@@ -61,6 +61,23 @@ export class PoliciesRepository {
       .getOne();
   }
 
+  /** The active policy of the district whose period holds the date (at most one: an exclusion constraint). */
+  findActivePolicyOn(tx: EntityManager, districtCode: string, date: string): Promise<Policy | null> {
+    return tx.getRepository(Policy).createQueryBuilder('p')
+      .where("p.district_code = :districtCode AND p.status = 'active'", { districtCode })
+      .andWhere('p.period_start <= :date AND p.period_end >= :date', { date })
+      .getOne();
+  }
+
+  /** The policy's coverage of the event type, if it covers it. */
+  findCoverage(tx: EntityManager, policyId: string, eventType: string): Promise<Coverage | null> {
+    return tx.getRepository(Coverage).findOneBy({ policyId, eventType });
+  }
+
+  findCoverageById(tx: EntityManager, id: string): Promise<Coverage> {
+    return tx.getRepository(Coverage).findOneByOrFail({ id });
+  }
+
   /** `today` (Asia/Shanghai) decides which active policies count as expired. */
   async listInScope(caller: AuthUser, filter: PolicyFilter, today: string, offset: number, limit: number): Promise<[PolicyRecord[], number]> {
     const query = this.withParties(this.db.getRepository(Policy).createQueryBuilder('policy'));
