@@ -18,6 +18,7 @@ import { ReportsModule } from './reports/reports.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VerificationModule } from './verification/verification.module.js';
+import { SeedService } from '../seeds/seed.service.js';
 
 @Module({
   imports: [
@@ -41,6 +42,7 @@ import { VerificationModule } from './verification/verification.module.js';
   providers: [
     { provide: APP_FILTER, useClass: ErrorFilter },
     { provide: APP_GUARD, useClass: RateLimitGuard },
+    SeedService,
   ],
 })
 export class AppModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { CryptoModule } from '../common/crypto.module.js';
 import { PoliciesModule } from '../policies/policies.module.js';
@@ -9,6 +10,11 @@ import { ClaimWorkflow } from './claim-workflow.js';
 import { ClaimsRepository } from './claims.repository.js';
 import { ClaimsService } from './claims.service.js';
 import { DocumentStorage } from './document-storage.js';
+import { ClaimCounter } from './entities/claim-counter.entity.js';
+import { ClaimDocument } from './entities/claim-document.entity.js';
+import { ClaimFlag } from './entities/claim-flag.entity.js';
+import { ClaimStatusChange } from './entities/claim-status-change.entity.js';
+import { Claim } from './entities/claim.entity.js';
 
 /**
  * The claim itself: intake, numbers, documents, flags, listing and the one
@@ -16,7 +22,7 @@ import { DocumentStorage } from './document-storage.js';
  * on what it exports; claim-lifecycle assembles the whole claim and serves it.
  */
 @Module({
-  imports: [CryptoModule, ResidentsModule, CatalogModule, PoliciesModule],
+  imports: [TypeOrmModule.forFeature([Claim, ClaimCounter, ClaimDocument, ClaimFlag, ClaimStatusChange]), CryptoModule, ResidentsModule, CatalogModule, PoliciesModule],
   providers: [ClaimWorkflow, ClaimsRepository, ClaimsService, ClaimFlagsService, ClaimDocumentsService, DocumentStorage],
   exports: [ClaimWorkflow, ClaimsRepository, ClaimsService, ClaimFlagsService, ClaimDocumentsService],
 })

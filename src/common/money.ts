@@ -1,4 +1,5 @@
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import type { ValueTransformer } from 'typeorm';
 
 /**
  * Money is integer fen (1 yuan = 100 fen) held as `bigint` in code and in
@@ -114,3 +115,9 @@ export function IsMoney(options?: ValidationOptions): PropertyDecorator {
     });
   };
 }
+
+/** For entity columns: bigint fen come back from pg as strings; the domain works in bigint. */
+export const fenColumn: ValueTransformer = {
+  to: (value: bigint | null | undefined) => (value === null || value === undefined ? value : value.toString()),
+  from: (value: string | null) => (value === null ? null : BigInt(value)),
+};

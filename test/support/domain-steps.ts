@@ -17,8 +17,8 @@ import { FIRE_DOCUMENTS, siteVisit } from './workflow-steps.js';
 /** The demo user as the guard would load it for a request. */
 export async function asUser(t: TestApp, username: string): Promise<AuthUser> {
   const users = t.app.get(UsersRepository);
-  const user = await users.findByUsername(username);
-  const caller = user && (await users.findActiveAuthUser(user.id));
+  const user = await users.findByUsername(t.db.manager, username);
+  const caller = user && (await users.findActiveAuthUser(t.db.manager, user.id));
   if (!caller) throw new Error(`no active demo user ${username}`);
   return caller;
 }
