@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import argon2 from 'argon2';
 import { AppConfig } from '../src/config/config.js';
 import { Database } from '../src/database/database.js';
-import { demoSeeds, loadCatalog } from './index.js';
+import { demoSeeds, loadCatalog, workingDayCalendarSeed } from './index.js';
 import type { Seed, SeedContext } from './seed.js';
 
 /** Any constant: keeps two instances starting together from seeding twice. */
@@ -26,15 +26,15 @@ export class SeedService implements OnApplicationBootstrap {
 }
 
 /**
- * Loads the catalogue (new codes only) and every seed not yet recorded in
- * seed_run, in one transaction. `db` is the app's Database or, before the app
+ * Loads the catalogue (new codes only), the working-day calendar and every
+ * seed not yet recorded in seed_run, in one transaction. `db` is the app's Database or, before the app
  * exists (test template, benchmark), a plain DataSource.
  */
 export async function runSeeds(db: Pick<Database, 'transaction'>, seeds: Seed[], context: SeedContext): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
     await loadCatalog(tx);
-    for (const seed of seeds) {
+    for (const seed of [workingDayCalendarSeed, ...seeds]) {
       const done: unknown[] = await tx.query('SELECT 1 FROM seed_run WHERE name = $1', [seed.name]);
       if (done.length > 0) continue;
       const started = Date.now();

@@ -3,9 +3,11 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RateLimitGuard } from './auth/rate-limit.guard.js';
+import { DeadlinesModule } from './deadlines/deadlines.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { ClaimLifecycleModule } from './claim-lifecycle/claim-lifecycle.module.js';
 import { ClaimsModule } from './claims/claims.module.js';
+import { ClockModule } from './common/clock.module.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -23,6 +25,7 @@ import { SeedService } from '../seeds/seed.service.js';
 @Module({
   imports: [
     ConfigModule,
+    ClockModule,
     DatabaseModule,
     AuditModule,
     AuthModule,
@@ -30,6 +33,7 @@ import { SeedService } from '../seeds/seed.service.js';
     RegionsModule,
     InsurersModule,
     CatalogModule,
+    DeadlinesModule,
     HealthModule,
     PoliciesModule,
     ResidentsModule,

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ClaimsRepository } from '../claims/claims.repository.js';
 import { Database } from '../database/database.js';
+import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import { PayoutsRepository } from '../payouts/payouts.repository.js';
 import { VerificationRepository } from '../verification/verification.repository.js';
 import { ClaimDetailsRepository } from './claim-details.repository.js';
@@ -10,7 +11,7 @@ import { toClaimResponse, type ClaimResponse } from './dto/claim.response.js';
 
 /**
  * Builds the one claim shape every claim endpoint answers with, from the
- * claim's own rows and each stage's records, in eight queries whatever the
+ * claim's own rows, each stage's records and its deadline, in a fixed number of queries whatever the
  * claim holds.
  */
 @Injectable()
@@ -21,6 +22,7 @@ export class ClaimDetailsService {
     private readonly details: ClaimDetailsRepository,
     private readonly verifications: VerificationRepository,
     private readonly payouts: PayoutsRepository,
+    private readonly deadlines: DeadlinesService,
   ) {}
 
   /** The full claim, read through `tx` so it shows what the caller's transaction has just written. No scope check. */
@@ -33,7 +35,7 @@ export class ClaimDetailsService {
       history: await this.claims.historyOf(tx, claimId),
       verification: await this.verifications.findByClaim(tx, claimId),
       ...(await this.payouts.recordsOf(tx, claimId)),
-    });
+    }, await this.deadlines.viewOf(tx, claimId));
   }
 
   /** The full claim if the caller may see it, read from one snapshot so its parts agree with each other. */

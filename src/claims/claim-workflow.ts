@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError } from '../common/domain-error.js';
+import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import type { ClaimStatus } from './claim-status.js';
 import { ClaimsRepository } from './claims.repository.js';
 import type { Claim } from './entities/claim.entity.js';
@@ -63,7 +64,8 @@ export interface AllowedTransition {
  * The one writer of `claim.status`. A stage asks `allow` first (409 when the
  * state does not allow the action), checks its own rules, writes its own
  * rows and then `apply`s the transition: the claim's columns, its status
- * history and its audit event, all in the caller's transaction. The caller
+ * history, its deadline clocks and its audit event, all in the caller's
+ * transaction. The caller
  * must have locked the claim row (ClaimsRepository.lockInScope).
  */
 @Injectable()
@@ -71,6 +73,7 @@ export class ClaimWorkflow {
   constructor(
     private readonly claims: ClaimsRepository,
     private readonly audit: AuditService,
+    private readonly deadlines: DeadlinesService,
   ) {}
 
   allow(claim: Claim, action: ClaimAction): AllowedTransition {
@@ -88,6 +91,7 @@ export class ClaimWorkflow {
     await this.claims.updateState(tx, claim.id, changes);
     Object.assign(claim, changes);
     await this.claims.appendHistory(tx, { claimId: claim.id, fromStatus: from, toStatus: next.status, actorId: actor.id, reason: options.reason ?? null });
+    await this.deadlines.track(tx, claim, action);
     await this.audit.record(tx, {
       actor, action: `claim.${action}`, entity: 'claim', entityId: claim.id, districtCode: claim.districtCode,
       data: { claimNo: claim.claimNo, from, to: next.status, reason: options.reason ?? null, ...(options.auditData ?? {}) },
@@ -97,6 +101,7 @@ export class ClaimWorkflow {
   /** The first history entry of a newly filed claim (the row is inserted as `reported`). */
   async filed(tx: EntityManager, claim: Claim, actor: AuthUser, auditData: Record<string, unknown>): Promise<void> {
     await this.claims.appendHistory(tx, { claimId: claim.id, fromStatus: null, toStatus: 'reported', actorId: actor.id, reason: null });
+    await this.deadlines.track(tx, claim, 'file');
     await this.audit.record(tx, {
       actor, action: 'claim.file', entity: 'claim', entityId: claim.id, districtCode: claim.districtCode,
       data: { claimNo: claim.claimNo, ...auditData },

@@ -8,6 +8,7 @@ import type { ClaimDocument } from '../../claims/entities/claim-document.entity.
 import type { ClaimStatusChange } from '../../claims/entities/claim-status-change.entity.js';
 import type { Claim } from '../../claims/entities/claim.entity.js';
 import { formatMoney, formatOptionalMoney } from '../../common/money.js';
+import { DeadlineResponse } from '../../deadlines/dto/deadline.dto.js';
 import { isoOrNull } from '../../common/timestamp.js';
 import {
   ApprovalResponse, AssessmentResponse, PaymentResponse, toApprovalResponse, toAssessmentResponse, toPaymentResponse,
@@ -54,6 +55,8 @@ export class ClaimResponse {
   @ApiPropertyOptional({ type: PaymentResponse, nullable: true }) payment: PaymentResponse | null;
   @ApiProperty({ type: [ClaimFlagResponse] }) flags: ClaimFlagResponse[];
   @ApiProperty({ type: [StatusChangeResponse] }) history: StatusChangeResponse[];
+  @ApiPropertyOptional({ type: DeadlineResponse, nullable: true, description: 'null once no deadline runs (terminal states, a denial whose notice is issued)' })
+  deadline: DeadlineResponse | null;
 }
 
 /** Everything a claim response is built from, loaded by ClaimDetailsService in a fixed number of queries. */
@@ -69,7 +72,7 @@ export interface ClaimDetails extends PayoutRecords {
   verification: ClaimVerification | null;
 }
 
-export function toClaimResponse(details: ClaimDetails): ClaimResponse {
+export function toClaimResponse(details: ClaimDetails, deadline: DeadlineResponse | null): ClaimResponse {
   const { claim, verification: v, assessment: a, decision: d, payment: p } = details;
   const uploaded = new Set(details.documents.map((document) => document.type));
   return {
@@ -109,5 +112,6 @@ export function toClaimResponse(details: ClaimDetails): ClaimResponse {
     payment: p && toPaymentResponse(p),
     flags: details.flags,
     history: details.history.map(toStatusChangeResponse),
+    deadline,
   };
 }
