@@ -106,12 +106,12 @@ describe('the served OpenAPI document', () => {
       await createClient({ input: join(dir, 'openapi.json'), output: join(dir, 'client'), plugins: ['@hey-api/client-fetch'], logs: { level: 'silent' } });
       // A use of the client, so the check covers the generated operation and body types.
       await writeFile(join(dir, 'use.ts'), [
-        "import { claimsControllerFile, payoutsControllerDecide } from './client/index.js';",
+        "import { claimsControllerFile, claimsControllerDecide } from './client/index.js';",
         "export async function fileAndApprove(residentId: string) {",
         "  const filed = await claimsControllerFile({ body: { residentId, eventType: 'fire', incidentDate: '2026-03-01', incidentPlace: '新垵村',",
         "    description: '店铺失火', claimedAmount: '40000.00', payee: { accountName: '陈建国', bankName: '农行', accountNo: '6228480012345678901' } } });",
         "  if (!filed.data) return filed.error?.code;",
-        "  const decided = await payoutsControllerDecide({ path: { id: filed.data.id }, body: { decision: 'approve' } });",
+        "  const decided = await claimsControllerDecide({ path: { id: filed.data.id }, body: { decision: 'approve' } });",
         "  return decided.data?.status;",
         "}",
       ].join('\n'));

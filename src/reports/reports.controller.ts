@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, type StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, type StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
@@ -7,7 +7,7 @@ import { AnnualReportQuery, MultiYearReportQuery } from './dto/report-query.dto.
 import { AnnualReportResponse, MultiYearReportResponse } from './dto/report.response.js';
 import { CONTENT_TYPES } from './report-file.js';
 import { ReportsService } from './reports.service.js';
-import { ApiError, ApiFileResponse, ApiJsonOrFileResponse } from '../common/openapi.js';
+import { ApiError, ApiJsonOrFileResponse } from '../common/openapi.js';
 
 const REPORT_READERS = [Role.Admin, Role.DistrictOfficer, Role.InsurerAdjuster, Role.InsurerManager];
 const FILE_TYPES = Object.values(CONTENT_TYPES).map((type) => type.split(';')[0]);
@@ -33,20 +33,5 @@ export class ReportsController {
   @ApiOperation({ summary: 'Multi-year report of a district (JSON, CSV, XLSX or PDF)' })
   multiYear(@Auth() caller: AuthUser, @Query() query: MultiYearReportQuery): Promise<MultiYearReportResponse | StreamableFile> {
     return this.reports.multiYear(caller, query);
-  }
-}
-
-@ApiTags('claims')
-@Controller('claims')
-export class PayoutNoticeController {
-  constructor(private readonly reports: ReportsService) {}
-
-  @Get(':id/notice.pdf')
-  @Authenticated()
-  @ApiFileResponse('理赔通知书: the payout notice of a paid claim, as an A4 PDF', 'application/pdf')
-  @ApiError(409, 'INVALID_TRANSITION: the claim is not paid.')
-  @ApiOperation({ summary: 'Payout notice (理赔通知书) of a paid claim, as PDF' })
-  notice(@Auth() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
-    return this.reports.payoutNotice(caller, id);
   }
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { formatMoney } from '../../common/money.js';
 import { DEADLINE_STAGES, type DeadlineStage } from '../../deadlines/deadline-rules.js';
 import type { District } from '../../regions/entities/district.entity.js';
@@ -82,7 +82,7 @@ export class AnnualReportResponse {
   @ApiProperty({ example: '350205' }) districtCode: string;
   @ApiProperty({ example: '海沧区' }) districtName: string;
   @ApiProperty({ example: 2022, description: 'policy year' }) year: number;
-  @ApiPropertyOptional({ type: PolicySummaryResponse, nullable: true, description: 'null when the district had no policy that year' })
+  @ApiProperty({ type: PolicySummaryResponse, nullable: true, description: 'null when the district had no policy that year' })
   policy: PolicySummaryResponse | null;
   @ApiProperty() totals: ReportTotalsResponse;
   @ApiProperty({ type: [EventTypeRowResponse], description: 'every covered event type in catalogue order, zero rows included' })
@@ -92,7 +92,7 @@ export class AnnualReportResponse {
   @ApiProperty({ type: [MonthRowResponse], description: 'all twelve months by incident date, zero rows included' })
   byMonth: MonthRowResponse[];
   @ApiProperty() processingDays: ProcessingDaysResponse;
-  @ApiPropertyOptional({ type: PreviousYearResponse, nullable: true, description: 'null when the district had neither policy nor claims the year before' })
+  @ApiProperty({ type: PreviousYearResponse, nullable: true, description: 'null when the district had neither policy nor claims the year before' })
   previousYear: PreviousYearResponse | null;
   @ApiProperty({ description: 'per stage, the claims of the year that finished it on time and late' }) timeliness: TimelinessResponse;
   @ApiProperty({ example: '2026-11-26T08:00:00.000Z' }) generatedAt: string;
