@@ -6,7 +6,7 @@ import { FieldCrypto } from '../src/common/field-crypto.js';
 import { validateIdNumber } from '../src/common/id-number.js';
 import { maskIdNumber } from '../src/common/masking.js';
 import { runSeeds } from '../src/database/seed.service.js';
-import { extractPdfText } from '../src/reports/render/pdf-text.test-helper.js';
+import { extractPdfText } from './support/pdf.js';
 import { ReportsRepository } from '../src/reports/reports.repository.js';
 import { UsersRepository } from '../src/users/users.repository.js';
 import { API, createTestApp, type TestApp } from './support/test-app.js';
@@ -185,11 +185,13 @@ describe('demo claims', () => {
     const row = await reports.findPayoutNotice(await asUser('hc.officer'), id);
     expect(row?.notice).toMatchObject({
       districtName: '海沧区', streetName: '新阳街道', residentName: '邱文彬', eventTypeZh: '火灾', incidentDate: '2022-06-03',
-      verifiedLoss: '35000.00', approvedAmount: '35000.00', paidAmount: '35000.00',
+      approvedAmount: 3_500_000n, paidAmount: 3_500_000n,
       insurerName: '中国人民财产保险股份有限公司厦门市分公司', policyNo: 'PICC-ZZ-350205-2022', payeeName: '邱文彬',
     });
     expect(row!.notice!.idNumberMasked).toMatch(/^350205\*{8}\d{3}[\dX]$/);
-    expect(row!.notice!.steps.at(-1)).toMatchObject({ step: 'payable', amount: '35000.00' });
+    expect(row!.notice!.steps.at(0)).toEqual({ step: 'verified_loss', amount: 3_500_000n });
+    expect(row!.notice!.steps.at(-1)).toEqual({ step: 'payable', amount: 3_500_000n });
+    expect(row!.notice!.verification).toMatchObject({ recommendation: 'pay', findings: '现场核查属实，核定损失 35000.00 元' });
     expect(row!.notice!.bankReference).toMatch(/^PICC\d{14}$/);
     expect(await reports.findPayoutNotice(await asUser('jm.officer'), id)).toBeNull();
 

@@ -13,7 +13,7 @@ import { DomainError } from '../common/domain-error.js';
 import { formatMoney, parseMoney } from '../common/money.js';
 import { PoliciesRepository } from '../policies/policies.repository.js';
 import type { AssessmentDto, DecisionDto } from './dto/payout.requests.js';
-import type { PayoutQuoteResponse } from './dto/payout-quote.response.js';
+import { toPayoutQuoteResponse, type PayoutQuoteResponse } from './dto/payout-quote.response.js';
 import { calculatePayout, quoteToJson, type PayoutQuote } from './payout-calculator.js';
 import { PayoutsRepository } from './payouts.repository.js';
 
@@ -37,7 +37,7 @@ export class PayoutsService {
   async quote(caller: AuthUser, id: string): Promise<PayoutQuoteResponse> {
     const claim = await this.claims.findInScope(caller, id);
     if (!claim) throw DomainError.notFound('Claim');
-    return quoteToJson(await this.computeQuote(this.db.manager, claim));
+    return toPayoutQuoteResponse(await this.computeQuote(this.db.manager, claim));
   }
 
   assess(caller: AuthUser, id: string, dto: AssessmentDto): Promise<ClaimResponse> {

@@ -37,8 +37,10 @@ export class ReportsService {
   async annual(caller: AuthUser, query: AnnualReportQuery): Promise<AnnualReportResponse | StreamableFile> {
     const { district, scope } = await this.scopeOf(caller, query.districtCode, query.year, query.year);
     const figures = await this.reports.annualFigures(scope, query.year);
-    const report = toAnnualReportResponse(district, query.year, figures, new Date());
-    const output = query.format === 'json' ? report
+    const report: AnnualReport = {
+      districtCode: district.code, districtName: district.name, year: query.year, ...figures, generatedAt: new Date().toISOString(),
+    };
+    const output = query.format === 'json' ? toAnnualReportResponse(report)
       : reportFile(await ANNUAL_RENDERERS[query.format](report), query.format, annualReportFileName(report, query.format));
     await this.recordExport(caller, district, 'annual', String(query.year), query.format);
     return output;
@@ -47,8 +49,11 @@ export class ReportsService {
   async multiYear(caller: AuthUser, query: MultiYearReportQuery): Promise<MultiYearReportResponse | StreamableFile> {
     const { district, scope } = await this.scopeOf(caller, query.districtCode, query.from, query.to);
     const figures = await this.reports.multiYearFigures(scope, query.from, query.to);
-    const report = toMultiYearReportResponse(district, query.from, query.to, figures, new Date());
-    const output = query.format === 'json' ? report
+    const report: MultiYearReport = {
+      districtCode: district.code, districtName: district.name, from: query.from, to: query.to, ...figures,
+      generatedAt: new Date().toISOString(),
+    };
+    const output = query.format === 'json' ? toMultiYearReportResponse(report)
       : reportFile(await MULTI_YEAR_RENDERERS[query.format](report), query.format, multiYearReportFileName(report, query.format));
     await this.recordExport(caller, district, 'multi-year', `${query.from}-${query.to}`, query.format);
     return output;
@@ -82,7 +87,6 @@ export class ReportsService {
     }
   }
 
-  /** Recorded once the report has been produced, in a transaction of its own so rendering never holds the audit chain. */
   /** The payout notice (理赔通知书) of a paid claim in the caller's scope; 409 before payment. */
   async payoutNotice(caller: AuthUser, claimId: string): Promise<StreamableFile> {
     const found = await this.reports.findPayoutNotice(caller, claimId);
@@ -101,6 +105,7 @@ export class ReportsService {
     return reportFile(pdf, 'pdf', payoutNoticeFileName(notice.claimNo));
   }
 
+  /** Recorded once the report has been produced, in a transaction of its own so rendering never holds the audit chain. */
   private recordExport(caller: AuthUser, district: District, report: 'annual' | 'multi-year', period: string, format: ReportFormat): Promise<void> {
     return this.db.transaction((tx) => this.audit.record(tx, {
       actor: caller, action: 'report.export', entity: 'report', entityId: `${report}/${district.code}/${period}`,
