@@ -174,14 +174,16 @@ export class PdfLayout {
     this.ensureSpace(header.height + (prepared[0]?.height ?? 0));
     this.rule(this.y, COLOR.rule);
     this.drawRow(header, widths, aligns, COLOR.headerFill);
-    for (const row of prepared) {
-      if (this.y + row.height > this.bottom) {
+    prepared.forEach((row, i) => {
+      // The last row (a total, as a rule) never stands alone under a repeated header: the row before it goes along.
+      const lastTwo = i === prepared.length - 2 ? row.height + prepared[i + 1].height : row.height;
+      if (this.y + lastTwo > this.bottom) {
         this.newPage();
         this.rule(this.y, COLOR.rule);
         this.drawRow(header, widths, aligns, COLOR.headerFill);
       }
       this.drawRow(row, widths, aligns);
-    }
+    });
     this.y += 8;
   }
 

@@ -178,8 +178,8 @@ describe('renderPayoutNoticePdf', () => {
     expect(text).toContain('人民币叁万元整');
     expect(text).toContain('2022-06-20 15:00');
 
-    expect(lines).toContain('核查时间 2022-06-05 10:00 核查人 黄网格');
-    expect(lines).toContain('核查意见 建议赔付 参与人员 黄网格、人保 张敏、张晓明');
+    expect(lines).toContain('核查时间 2022-06-05 10:00 核查人 黄网格 核查意见 建议赔付');
+    expect(lines).toContain('参与人员 黄网格、人保 张敏、张晓明');
     expect(lines).toContain(`核查情况 ${notice.verification!.findings}`);
 
     expect(lines).toContain('核定损失 现场核查核定的损失金额 42,000.00');

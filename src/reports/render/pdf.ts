@@ -218,13 +218,22 @@ export async function renderPayoutNoticePdf(notice: PayoutNotice): Promise<Buffe
   const v = notice.verification;
   const tv = t.verification;
   if (v) {
-    pdf.keyValues([
-      [tv.visitedAt, formatTime(v.visitedAt)],
-      [tv.verifier, v.verifierName],
-      [tv.recommendation, tv.recommendations[v.recommendation]],
-      [tv.participants, v.participants.join(tv.participantSeparator) || text.common.none],
-    ]);
-    pdf.keyValues([[tv.findings, v.findings]], 1);
+    pdf.keyValues(
+      [
+        [tv.visitedAt, formatTime(v.visitedAt)],
+        [tv.verifier, v.verifierName],
+        [tv.recommendation, tv.recommendations[v.recommendation]],
+      ],
+      3,
+      0.35,
+    );
+    pdf.keyValues(
+      [
+        [tv.participants, v.participants.join(tv.participantSeparator) || text.common.none],
+        [tv.findings, v.findings],
+      ],
+      1,
+    );
   } else {
     pdf.paragraph(tv.missing);
   }
