@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { scopeClaims } from '../claims/claim-scope.js';
 import type { ClaimStatus } from '../claims/claim-status.js';
+import { DEADLINE_STAGES, type DeadlineStage } from '../deadlines/deadline-rules.js';
 import { parseMoney, toFen } from '../common/money.js';
 import type { PayoutStepJson } from '../payouts/payout-calculator.js';
 import type {
-  AnnualFigures, BreakdownOf, MultiYearFigures, PayoutNotice, PolicySummaryOf, ReportTotalsOf,
+  AnnualFigures, BreakdownOf, Fen, MultiYearFigures, PayoutNotice, PolicySummaryOf, ReportTotalsOf, Timeliness,
 } from './render/report-types.js';
 
 /**
@@ -29,6 +29,17 @@ export interface PayoutNoticeRow {
 /** pg returns bigint and numeric as text: report queries select money as text and it becomes fen here. */
 type AsText<T> = { [K in keyof T]: T[K] extends bigint ? string : T[K] };
 
+/** The summary as its query reads it: what the claims used comes from PoliciesRepository.limitsUsed. */
+export type PolicySummaryFigures = Omit<PolicySummaryOf<Fen>, 'aggregateUsed'> & { policyId: string };
+
+/** One stage's finished clocks: done by the due date, or after it. */
+interface TimelinessRow {
+  stage: DeadlineStage;
+  onTime: number;
+  late: number;
+  onTimeShare: string;
+}
+
 /** Policies that count for a report: activated ones (a draft never had claims). */
 const REPORTED_POLICY = `p.status IN ('active', 'expired')`;
 
@@ -46,15 +57,14 @@ const PENDING = `status IN ('reported', 'verifying', 'verified', 'needs_info', '
  * $2 policy year, $3 insurer id or null.
  */
 const POLICY_SUMMARY_SQL = `
-  SELECT p.policy_no AS "policyNo", i.name AS insurer,
+  SELECT p.id AS "policyId", p.policy_no AS "policyNo", i.name AS insurer,
          to_char(p.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(p.period_end, 'YYYY-MM-DD') AS "periodEnd",
          p.premium::text AS premium, p.aggregate_limit::text AS "aggregateLimit",
-         coalesce(used.approved, 0)::text AS "aggregateUsed",
          round(coalesce(used.paid, 0)::numeric / NULLIF(p.premium, 0), 4)::text AS "lossRatio"
   FROM policy p
   JOIN insurer i ON i.id = p.insurer_id
   CROSS JOIN LATERAL (
-    SELECT sum(c.approved_amount) AS approved, sum(c.paid_amount) AS paid
+    SELECT sum(c.paid_amount) AS paid
     FROM claim c
     WHERE c.district_code = p.district_code AND c.year = p.year AND c.policy_id = p.id
   ) used
@@ -141,6 +151,16 @@ const PROCESSING_DAYS_SQL = `
     WHERE c.district_code = $1 AND c.year = $2 AND ($3::uuid IS NULL OR c.insurer_id = $3) AND c.paid_at IS NOT NULL
   ) paid_claims`;
 
+/** The stages the year's claims finished, on time or late; a withdrawn claim's stopped clocks do not count. */
+const TIMELINESS_SQL = `
+  SELECT d.stage,
+         count(*) FILTER (WHERE d.ended_on <= d.due_date)::int AS "onTime",
+         count(*) FILTER (WHERE d.ended_on > d.due_date)::int AS late,
+         round(count(*) FILTER (WHERE d.ended_on <= d.due_date)::numeric / count(*), 4)::text AS "onTimeShare"
+  FROM claim_deadline d JOIN claim c ON c.id = d.claim_id
+  WHERE c.district_code = $1 AND c.year = $2 AND ($3::uuid IS NULL OR c.insurer_id = $3) AND d.outcome = 'done'
+  GROUP BY d.stage`;
+
 /** $2 is the previous year here. */
 const PREVIOUS_YEAR_SQL = `
   SELECT count(*)::int AS claims,
@@ -181,11 +201,9 @@ const MULTI_YEAR_SQL = `
 
 @Injectable()
 export class ReportsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
   /** Whether the insurer held an activated policy of the district in any year of the range. */
-  async insurerHoldsPolicy(insurerId: string, districtCode: string, fromYear: number, toYear: number): Promise<boolean> {
-    const [{ held }]: { held: boolean }[] = await this.db.query(
+  async insurerHoldsPolicy(db: EntityManager, insurerId: string, districtCode: string, fromYear: number, toYear: number): Promise<boolean> {
+    const [{ held }]: { held: boolean }[] = await db.query(
       `SELECT EXISTS (SELECT 1 FROM policy p
                       WHERE p.insurer_id = $1 AND p.district_code = $2 AND p.year BETWEEN $3 AND $4 AND ${REPORTED_POLICY}) AS held`,
       [insurerId, districtCode, fromYear, toYear],
@@ -193,47 +211,41 @@ export class ReportsRepository {
     return held;
   }
 
-  /** Every figure of the annual report, read in one snapshot so the sections add up to the totals. */
-  annualFigures(scope: ReportScope, year: number): Promise<AnnualFigures> {
-    return this.db.transaction('REPEATABLE READ', async (tx) => {
-      await tx.query('SET TRANSACTION READ ONLY');
-      const params = [scope.districtCode, year, scope.insurerId];
-      const [policy]: AsText<PolicySummaryOf<bigint>>[] = await tx.query(POLICY_SUMMARY_SQL, params);
-      const [figures]: {
-        totals: AsText<ReportTotalsOf<bigint>>;
-        byEventType: AsText<AnnualFigures['byEventType'][number]>[];
-        byStreet: AsText<AnnualFigures['byStreet'][number]>[];
-        byMonth: AsText<AnnualFigures['byMonth'][number]>[];
-      }[] = await tx.query(ANNUAL_FIGURES_SQL, params);
-      const [processingDays]: AnnualFigures['processingDays'][] = await tx.query(PROCESSING_DAYS_SQL, params);
-      const [previous]: { claims: number; paid: number; paidAmount: string; hasPolicy: boolean }[] =
-        await tx.query(PREVIOUS_YEAR_SQL, [scope.districtCode, year - 1, scope.insurerId]);
-      const { totals } = figures;
-      return {
-        policy: policy ? {
-          ...policy,
-          premium: toFen(policy.premium),
-          aggregateLimit: toFen(policy.aggregateLimit),
-          aggregateUsed: toFen(policy.aggregateUsed),
-        } : null,
-        totals: {
-          ...totals,
-          claimedAmount: toFen(totals.claimedAmount),
-          approvedAmount: toFen(totals.approvedAmount),
-          paidAmount: toFen(totals.paidAmount),
-        },
-        byEventType: figures.byEventType.map(inFen),
-        byStreet: figures.byStreet.map(inFen),
-        byMonth: figures.byMonth.map(inFen),
-        processingDays,
-        previousYear: previous.claims > 0 || previous.hasPolicy ? { paid: previous.paid, paidAmount: toFen(previous.paidAmount) } : null,
-      };
-    });
+  /** Every figure of the annual report but the policy's use; `tx` should be one snapshot so the sections add up to the totals. */
+  async annualFigures(tx: EntityManager, scope: ReportScope, year: number): Promise<Omit<AnnualFigures, 'policy'> & { policy: PolicySummaryFigures | null }> {
+    const params = [scope.districtCode, year, scope.insurerId];
+    const [policy]: AsText<PolicySummaryFigures>[] = await tx.query(POLICY_SUMMARY_SQL, params);
+    const [figures]: {
+      totals: AsText<ReportTotalsOf<bigint>>;
+      byEventType: AsText<AnnualFigures['byEventType'][number]>[];
+      byStreet: AsText<AnnualFigures['byStreet'][number]>[];
+      byMonth: AsText<AnnualFigures['byMonth'][number]>[];
+    }[] = await tx.query(ANNUAL_FIGURES_SQL, params);
+    const [processingDays]: AnnualFigures['processingDays'][] = await tx.query(PROCESSING_DAYS_SQL, params);
+    const [previous]: { claims: number; paid: number; paidAmount: string; hasPolicy: boolean }[] =
+      await tx.query(PREVIOUS_YEAR_SQL, [scope.districtCode, year - 1, scope.insurerId]);
+    const timeliness: TimelinessRow[] = await tx.query(TIMELINESS_SQL, params);
+    const { totals } = figures;
+    return {
+      policy: policy ? { ...policy, premium: toFen(policy.premium), aggregateLimit: toFen(policy.aggregateLimit) } : null,
+      totals: {
+        ...totals,
+        claimedAmount: toFen(totals.claimedAmount),
+        approvedAmount: toFen(totals.approvedAmount),
+        paidAmount: toFen(totals.paidAmount),
+      },
+      byEventType: figures.byEventType.map(inFen),
+      byStreet: figures.byStreet.map(inFen),
+      byMonth: figures.byMonth.map(inFen),
+      processingDays,
+      previousYear: previous.claims > 0 || previous.hasPolicy ? { paid: previous.paid, paidAmount: toFen(previous.paidAmount) } : null,
+      timeliness: byStage(timeliness),
+    };
   }
 
-  async multiYearFigures(scope: ReportScope, fromYear: number, toYear: number): Promise<MultiYearFigures> {
+  async multiYearFigures(db: EntityManager, scope: ReportScope, fromYear: number, toYear: number): Promise<MultiYearFigures> {
     const rows: { year: number; coveredEvents: number; claimsPaid: number; paidAmount: string; totalClaimsPaid: number; totalPaidAmount: string }[] =
-      await this.db.query(MULTI_YEAR_SQL, [scope.districtCode, fromYear, toYear, scope.insurerId]);
+      await db.query(MULTI_YEAR_SQL, [scope.districtCode, fromYear, toYear, scope.insurerId]);
     return {
       years: rows.map(({ year, coveredEvents, claimsPaid, paidAmount }) => ({ year, coveredEvents, claimsPaid, paidAmount: toFen(paidAmount) })),
       total: { claimsPaid: rows[0].totalClaimsPaid, paidAmount: toFen(rows[0].totalPaidAmount) },
@@ -245,8 +257,8 @@ export class ReportsRepository {
    * the claim does not exist or is outside the caller's scope. The calculation
    * steps are those stored with the assessment (amounts as yuan strings there).
    */
-  async findPayoutNotice(caller: AuthUser, claimId: string): Promise<PayoutNoticeRow | null> {
-    const query = this.db.createQueryBuilder()
+  async findPayoutNotice(db: EntityManager, caller: AuthUser, claimId: string): Promise<PayoutNoticeRow | null> {
+    const query = db.createQueryBuilder()
       .select([
         'c.status AS status', 'c.district_code AS "districtCode"', 'c.claim_no AS "claimNo"', 'd.name AS "districtName"', 's.name AS "streetName"',
         'r.name AS "residentName"', 'r.id_number_masked AS "idNumberMasked"', 'e.name_zh AS "eventTypeZh"',
@@ -308,4 +320,13 @@ export class ReportsRepository {
 
 function inFen<T extends BreakdownOf<bigint>>(row: AsText<T>): T {
   return { ...row, paidAmount: toFen(row.paidAmount) } as T;
+}
+
+/** Every stage, with zeros for a stage no claim of the year finished. */
+function byStage(rows: TimelinessRow[]): Timeliness {
+  const found = new Map(rows.map((row) => [row.stage, row]));
+  return Object.fromEntries(DEADLINE_STAGES.map((stage) => {
+    const row = found.get(stage);
+    return [stage, row ? { onTime: row.onTime, late: row.late, onTimeShare: row.onTimeShare } : { onTime: 0, late: 0, onTimeShare: null }];
+  })) as Timeliness;
 }

@@ -7,6 +7,7 @@ import { DOCUMENT_CODE } from '../../catalog/dto/event-type.dto.js';
 import { IsBusinessDate } from '../../common/business-date.js';
 import { IsMoney } from '../../common/money.js';
 import { PageQuery } from '../../common/pagination.js';
+import { PolicyDeadlinesDto } from '../../deadlines/dto/deadline.dto.js';
 import type { PolicyStatus } from '../entities/policy.entity.js';
 
 export const POLICY_STATUSES: readonly PolicyStatus[] = ['draft', 'active', 'expired'];
@@ -17,27 +18,27 @@ export class CoverageDto {
   @IsString() @Matches(/^[a-z][a-z0-9_]{1,49}$/, { message: 'eventType must be a lower_snake_case event type code' })
   eventType: string;
 
-  @ApiPropertyOptional({ example: '50000.00', description: 'default: the event type\'s perClaimLimit' })
+  @ApiPropertyOptional({ nullable: true, example: '50000.00', description: 'default: the event type\'s perClaimLimit' })
   @IsOptional() @IsMoney()
   perClaimLimit?: string;
 
-  @ApiPropertyOptional({ example: '50000.00', description: 'default: this coverage\'s perClaimLimit' })
+  @ApiPropertyOptional({ nullable: true, example: '50000.00', description: 'default: this coverage\'s perClaimLimit' })
   @IsOptional() @IsMoney()
   perPersonAnnualLimit?: string;
 
-  @ApiPropertyOptional({ example: '500.00', description: 'default: the event type\'s deductible' })
+  @ApiPropertyOptional({ nullable: true, example: '500.00', description: 'default: the event type\'s deductible' })
   @IsOptional() @IsMoney()
   deductible?: string;
 
-  @ApiPropertyOptional({ example: 10000, minimum: 0, maximum: 10000, description: 'basis points, 10000 = 100 %' })
+  @ApiPropertyOptional({ nullable: true, example: 10000, minimum: 0, maximum: 10000, description: 'basis points, 10000 = 100 %' })
   @IsOptional() @IsInt() @Min(0) @Max(10000)
   payoutRatioBp?: number;
 
-  @ApiPropertyOptional({ example: 30, minimum: 1, maximum: 3650 })
+  @ApiPropertyOptional({ nullable: true, example: 30, minimum: 1, maximum: 3650 })
   @IsOptional() @IsInt() @Min(1) @Max(3650)
   reportWindowDays?: number;
 
-  @ApiPropertyOptional({ example: ['id_card', 'fire_certificate', 'loss_list', 'bank_card'] })
+  @ApiPropertyOptional({ nullable: true, example: ['id_card', 'fire_certificate', 'loss_list', 'bank_card'] })
   @IsOptional() @IsArray() @ArrayMaxSize(20)
   @Matches(DOCUMENT_CODE, { each: true, message: 'each document must be a lower_snake_case code' })
   requiredDocuments?: string[];
@@ -80,6 +81,10 @@ export class CreatePolicyDto {
   @ApiProperty({ example: '50000.00', description: 'claims above this need a second, manager approval' })
   @IsMoney()
   fourEyesThreshold: string;
+
+  @ApiPropertyOptional({ type: PolicyDeadlinesDto, description: 'service deadlines (时效); omitted ones take the defaults' })
+  @IsOptional() @ValidateNested() @Type(() => PolicyDeadlinesDto)
+  deadlines?: PolicyDeadlinesDto;
 
   @ApiProperty({ type: [CoverageDto], description: 'one per covered event type; may be empty while draft' })
   @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => CoverageDto)

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { formatMoney } from '../../common/money.js';
 import type {
   AnnualReport, AnnualReportOf, BreakdownOf, EventTypeRowOf, MonthRowOf, MultiYearReport, MultiYearReportOf, MultiYearRowOf,
-  PolicySummaryOf, PreviousYearOf, ProcessingDays, ReportTotalsOf, StreetRowOf,
+  PolicySummaryOf, PreviousYearOf, ProcessingDays, ReportTotalsOf, StageTimeliness, StreetRowOf, Timeliness,
 } from '../render/report-types.js';
 
 // The report shapes of render/report-types.ts with money as yuan strings.
@@ -66,6 +66,21 @@ export class PreviousYearResponse implements PreviousYearOf<string> {
   @ApiProperty({ example: '1590000.00' }) paidAmount: string;
 }
 
+export class StageTimelinessResponse implements StageTimeliness {
+  @ApiProperty({ example: 230, description: 'claims that finished the stage by its due date' }) onTime: number;
+  @ApiProperty({ example: 11, description: 'claims that finished it after the due date' }) late: number;
+  @ApiProperty({ example: '0.9544', nullable: true, type: String, description: 'onTime / (onTime + late), four decimals; null when none finished' })
+  onTimeShare: string | null;
+}
+
+export class TimelinessResponse implements Timeliness {
+  @ApiProperty({ description: 'report → verified' }) verify: StageTimelinessResponse;
+  @ApiProperty({ description: 'verified → assessed' }) assess: StageTimelinessResponse;
+  @ApiProperty({ description: 'report → approved or denied' }) decide: StageTimelinessResponse;
+  @ApiProperty({ description: 'approved → paid' }) pay: StageTimelinessResponse;
+  @ApiProperty({ description: 'denied → refusal notice issued' }) denial_notice: StageTimelinessResponse;
+}
+
 export class AnnualReportResponse implements AnnualReportOf<string> {
   @ApiProperty({ example: '350205' }) districtCode: string;
   @ApiProperty({ example: '海沧区' }) districtName: string;
@@ -82,6 +97,7 @@ export class AnnualReportResponse implements AnnualReportOf<string> {
   @ApiProperty() processingDays: ProcessingDaysResponse;
   @ApiPropertyOptional({ type: PreviousYearResponse, nullable: true, description: 'null when the district had neither policy nor claims the year before' })
   previousYear: PreviousYearResponse | null;
+  @ApiProperty({ description: 'per stage, the claims of the year that finished it on time and late' }) timeliness: TimelinessResponse;
   @ApiProperty({ example: '2026-11-26T08:00:00.000Z' }) generatedAt: string;
 }
 

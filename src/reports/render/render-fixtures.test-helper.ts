@@ -54,6 +54,13 @@ export function annualReportFixture(): AnnualReport {
     ],
     processingDays: { median: 12, p90: 27.5, max: 61 },
     previousYear: { paid: 80, paidAmount: yuan('700000.00') },
+    timeliness: {
+      verify: { onTime: 120, late: 8, onTimeShare: '0.9375' },
+      assess: { onTime: 110, late: 5, onTimeShare: '0.9565' },
+      decide: { onTime: 112, late: 3, onTimeShare: '0.9739' },
+      pay: { onTime: 90, late: 2, onTimeShare: '0.9783' },
+      denial_notice: { onTime: 18, late: 0, onTimeShare: '1.0000' },
+    },
     generatedAt: '2023-01-05T02:30:00Z',
   };
 }

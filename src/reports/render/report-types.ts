@@ -1,3 +1,4 @@
+import type { DeadlineStage } from '../../deadlines/deadline-rules.js';
 import type { PayoutStepCode } from '../../payouts/payout-calculator.js';
 
 // The one definition of each report's shape, generic in how money is written: `bigint` fen where the
@@ -64,6 +65,16 @@ export interface PreviousYearOf<Money> {
   paidAmount: Money;
 }
 
+export interface StageTimeliness {
+  onTime: number;
+  late: number;
+  /** onTime / (onTime + late) with four decimals; null when no claim finished the stage */
+  onTimeShare: string | null;
+}
+
+/** Per deadline stage, the claims of the year that finished it on time and late. */
+export type Timeliness = Record<DeadlineStage, StageTimeliness>;
+
 /** What the database says about a district's policy year. */
 export interface AnnualFiguresOf<Money> {
   policy: PolicySummaryOf<Money> | null;
@@ -75,6 +86,7 @@ export interface AnnualFiguresOf<Money> {
   /** Days from report to payment. */
   processingDays: ProcessingDays;
   previousYear: PreviousYearOf<Money> | null;
+  timeliness: Timeliness;
 }
 
 export interface AnnualReportOf<Money> extends AnnualFiguresOf<Money> {
