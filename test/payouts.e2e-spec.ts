@@ -173,7 +173,7 @@ describe('payouts', () => {
       expect(lines).toContain('核定损失 现场核查核定的损失金额 40,000.00');
       expect(lines).toContain('每次事故赔偿限额 本事件类型每次事故的最高赔付 35,000.00');
       expect(lines).toContain('核查情况 现场核实：后仓货架及库存烧毁，消防出具火灾事故认定书。');
-      expect(lines.some((l) => l.startsWith('核查意见 建议赔付'))).toBe(true);
+      expect(lines.some((l) => l.startsWith('核查时间') && l.endsWith('核查意见 建议赔付'))).toBe(true);
       expect(lines).toContain('中国人民财产保险股份有限公司厦门市分公司 海沧区社会治安综合治理办公室');
       const text = lines.join('\n');
       expect(text).not.toMatch(/verified_loss|per_claim_limit|payable/);
