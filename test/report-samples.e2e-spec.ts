@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import argon2 from 'argon2';
 import ExcelJS from 'exceljs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { demoClaimsSeed } from '../seeds/demo-claims.js';
-import { runSeeds } from '../src/database/seed.service.js';
 import { extractPdfLines, renderPdfPages, type PdfLine } from './support/pdf.js';
+import { seedDemoClaims } from './support/demo-claims.js';
 import { API, createTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -31,10 +29,7 @@ describe('report samples (docs/samples)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await runSeeds(t.db, [demoClaimsSeed], {
-      hashPassword: (password) => argon2.hash(password, { type: argon2.argon2id, memoryCost: 4096, timeCost: 2 }),
-      log: () => undefined,
-    });
+    await seedDemoClaims(t.db);
     officer = await t.login('hc.officer');
     if (SAMPLES_DIR) mkdirSync(SAMPLES_DIR, { recursive: true });
   });

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import argon2 from 'argon2';
-import { DEMO_CLAIM_PLANS, demoClaimsSeed, generateDemoClaims, type DemoWorld } from '../seeds/demo-claims.js';
+import { DEMO_CLAIM_PLANS, generateDemoClaims, type DemoWorld } from '../seeds/demo-claims.js';
 import type { AuthUser } from '../src/auth/auth-user.js';
 import { FieldCrypto } from '../src/common/field-crypto.js';
 import { validateIdNumber } from '../src/common/id-number.js';
 import { maskIdNumber } from '../src/common/masking.js';
-import { runSeeds } from '../src/database/seed.service.js';
 import { extractPdfText } from './support/pdf.js';
 import { ReportsRepository } from '../src/reports/reports.repository.js';
 import { UsersRepository } from '../src/users/users.repository.js';
+import { seedDemoClaims } from './support/demo-claims.js';
 import { API, createTestApp, type TestApp } from './support/test-app.js';
 
 /** The demo claims generator, checked through the reports it feeds and the rows it writes. */
@@ -18,10 +17,7 @@ describe('demo claims', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await runSeeds(t.db, [demoClaimsSeed], {
-      hashPassword: (password) => argon2.hash(password, { type: argon2.argon2id, memoryCost: 4096, timeCost: 2 }),
-      log: () => undefined,
-    });
+    await seedDemoClaims(t.db);
     officer = await t.login('hc.officer');
   });
 
@@ -180,7 +176,7 @@ describe('demo claims', () => {
     const [{ id }] = await t.db.query(`SELECT id FROM claim WHERE incident_date = '2022-06-03' AND incident_place LIKE '%新垵村%'`);
     const users = t.app.get(UsersRepository);
     const reports = t.app.get(ReportsRepository);
-    const asUser = async (username: string) => (await users.findActiveAuthUser((await users.findByUsername(username))!.id)) as AuthUser;
+    const asUser = async (username: string) => (await users.findActiveAuthUser(t.db.manager, (await users.findByUsername(t.db.manager, username))!.id)) as AuthUser;
 
     const row = await reports.findPayoutNotice(t.db.manager, await asUser('hc.officer'), id);
     expect(row?.notice).toMatchObject({

@@ -72,7 +72,7 @@ export class ReportsService {
    * only the claims of their insurer. Anything else looks like a missing report.
    */
   private async scopeOf(caller: AuthUser, districtCode: string, fromYear: number, toYear: number): Promise<{ district: District; scope: ReportScope }> {
-    const district = await this.regions.findDistrict(null, districtCode);
+    const district = await this.regions.findDistrict(this.db.manager, districtCode);
     if (!district || !(await this.mayRead(caller, districtCode, fromYear, toYear))) {
       throw DomainError.notFound('Report');
     }
