@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractPdfLines, renderPdfPages, type PdfLine } from './support/pdf.js';
-import { seedDemoClaims } from './support/demo-claims.js';
-import { API, createTestApp, type TestApp } from './support/test-app.js';
+import { createDemoApp } from './support/demo-claims.js';
+import { API, type TestApp } from './support/test-app.js';
 
 /**
  * The files a district officer and a resident are handed, made from the demo year through the production path
@@ -28,8 +28,7 @@ describe('report samples (docs/samples)', () => {
   let officer: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedDemoClaims(t.db);
+    t = await createDemoApp();
     officer = await t.login('hc.officer');
     if (SAMPLES_DIR) mkdirSync(SAMPLES_DIR, { recursive: true });
   });

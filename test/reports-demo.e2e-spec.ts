@@ -7,8 +7,8 @@ import { maskIdNumber } from '../src/common/masking.js';
 import { extractPdfText } from './support/pdf.js';
 import { ReportsRepository } from '../src/reports/reports.repository.js';
 import { UsersRepository } from '../src/users/users.repository.js';
-import { seedDemoClaims } from './support/demo-claims.js';
-import { API, createTestApp, type TestApp } from './support/test-app.js';
+import { createDemoApp } from './support/demo-claims.js';
+import { API, type TestApp } from './support/test-app.js';
 
 /** The demo claims generator, checked through the reports it feeds and the rows it writes. */
 describe('demo claims', () => {
@@ -16,8 +16,7 @@ describe('demo claims', () => {
   let officer: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedDemoClaims(t.db);
+    t = await createDemoApp();
     officer = await t.login('hc.officer');
   });
 
