@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService, type AuditEntry } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError } from '../common/domain-error.js';
-import { DeadlinesService } from '../deadlines/deadlines.service.js';
+import { CLAIM_CLOCKS, type ClaimClocks } from './claim-clocks.js';
 import type { ClaimStatus } from './claim-status.js';
 import { ClaimsRepository } from './claims.repository.js';
 import type { Claim } from './entities/claim.entity.js';
@@ -73,7 +73,7 @@ export class ClaimWorkflow {
   constructor(
     private readonly claims: ClaimsRepository,
     private readonly audit: AuditService,
-    private readonly deadlines: DeadlinesService,
+    @Inject(CLAIM_CLOCKS) private readonly clocks: ClaimClocks,
   ) {}
 
   allow(claim: Claim, action: ClaimAction): AllowedTransition {
@@ -91,7 +91,7 @@ export class ClaimWorkflow {
     await this.claims.updateState(tx, claim.id, changes);
     Object.assign(claim, changes);
     await this.claims.appendHistory(tx, { claimId: claim.id, fromStatus: from, toStatus: next.status, actorId: actor.id, reason: options.reason ?? null });
-    await this.deadlines.track(tx, claim, action);
+    await this.clocks.track(tx, claim, action);
     await this.audit.record(tx, claimEvent(claim, action, actor, {
       from, to: next.status, reason: options.reason ?? null, ...(options.auditData ?? {}),
     }));
@@ -100,7 +100,7 @@ export class ClaimWorkflow {
   /** The first history entry of a newly filed claim (the row is inserted as `reported`). */
   async filed(tx: EntityManager, claim: Claim, actor: AuthUser, auditData: Record<string, unknown>): Promise<void> {
     await this.claims.appendHistory(tx, { claimId: claim.id, fromStatus: null, toStatus: 'reported', actorId: actor.id, reason: null });
-    await this.deadlines.track(tx, claim, 'file');
+    await this.clocks.track(tx, claim, 'file');
     await this.audit.record(tx, claimEvent(claim, 'file', actor, auditData));
   }
 }
