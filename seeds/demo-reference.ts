@@ -37,6 +37,5 @@ export const demoReference: Seed = {
         'districtCode' in u ? u.districtCode : null, 'streetCode' in u ? u.streetCode : null,
         'insurerId' in u ? u.insurerId : null, 'approvalLimit' in u ? u.approvalLimit : null]),
       'ON CONFLICT DO NOTHING');
-    context.log(`Demo logins (password "${DEMO_PASSWORD}", for local demos only): ${DEMO_USERS.map((u) => u.username).join(', ')}`);
   },
 };

@@ -4,10 +4,11 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { existsSync } from 'node:fs';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
+import { createLogger } from './common/logging.js';
 import { validateConfig } from './config/config.js';
-import { DEMO_PASSWORD, DEMO_USERS } from '../seeds/index.js';
 import { ensureDatabase } from './database/ensure-database.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from './database/embedded-postgres.js';
+import { startupBanner } from './startup-banner.js';
 
 async function bootstrap(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -18,8 +19,8 @@ async function bootstrap(): Promise<void> {
     embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT, persistent: true });
     process.env.DATABASE_URL = embedded.url('zongzhi');
     await ensureDatabase(embedded.url('postgres'), 'zongzhi');
-    console.log(`Embedded PostgreSQL running on port ${config.EMBEDDED_PG_PORT}, data in ${config.DATA_DIR}/pg`);
   }
+  const databaseUrl = process.env.DATABASE_URL as string;
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
   configureApp(app);
@@ -36,11 +37,15 @@ async function bootstrap(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen(config.PORT);
-  const base = `http://localhost:${config.PORT}`;
-  if (config.SEED_DEMO_DATA) {
-    console.log(`Demo logins (password "${DEMO_PASSWORD}", local demo only): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}`);
+  app.flushLogs();
+  if (createLogger(config.LOG_LEVEL).isLevelEnabled('info')) {
+    console.log(startupBanner({
+      port: config.PORT,
+      databaseUrl,
+      embedded: embedded ? { port: config.EMBEDDED_PG_PORT, dataDir: config.DATA_DIR } : null,
+      demoLogins: config.SEED_DEMO_DATA,
+    }));
   }
-  console.log(`zongzhi-claims API: ${base}/api/v1   OpenAPI docs: ${base}/docs   health: ${base}/health/ready`);
 }
 
 bootstrap().catch((error: unknown) => {

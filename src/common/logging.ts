@@ -4,8 +4,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 
+/**
+ * Through process.stdout, which Node writes synchronously to files and (on Linux)
+ * pipes: the lines stay in order with the start-up banner printed after them.
+ */
 export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'zongzhi-claims' }, redact: ['req.headers.authorization', 'req.headers.cookie'] });
+  return pino(
+    { level, base: { service: 'zongzhi-claims' }, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    process.stdout,
+  );
 }
 
 /** JSON access log with a request id (taken from X-Request-Id when sane, else new). Bodies are never logged: they carry PII. */
@@ -26,10 +33,19 @@ export function requestLogger(logger: Logger) {
   });
 }
 
-/** Routes Nest's own log lines (start-up, errors) through the same pino logger. */
+/**
+ * Routes Nest's own log lines (start-up, errors) through the same pino logger.
+ * Route mapping is debug detail: start-up ends with the banner instead. Nest's
+ * per-controller lines are dropped, as they print the global prefix even for
+ * the routes excluded from it (/health); the per-route lines are right.
+ */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
-  log(message: unknown, context?: string) { this.logger.info({ context }, String(message)); }
+  log(message: unknown, context?: string) {
+    if (context === 'RoutesResolver') return;
+    if (context === 'RouterExplorer') this.logger.debug({ context }, String(message));
+    else this.logger.info({ context }, String(message));
+  }
   error(message: unknown, trace?: string, context?: string) {
     if (message instanceof Error) this.logger.error({ context, err: message }, message.message);
     // Structured entries (the error filter's) keep their fields instead of becoming "[object Object]".
