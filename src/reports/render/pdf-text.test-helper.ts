@@ -1,4 +1,4 @@
-// Test-only: pdfjs-dist is a devDependency. Import this from specs, never from application code.
+// Test-only: reads a PDF's text back for the specs.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** The text of each page of a PDF, text items joined in drawing order, one string per page. */
