@@ -1,9 +1,11 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json, urlencoded } from 'express';
 import helmet from 'helmet';
 import { AppConfig } from './config/config.js';
 import { createLogger, PinoNestLogger, requestLogger } from './common/logging.js';
+import { refuseUnstorableText, verifyJsonDepth } from './common/input-screen.js';
 import { createValidationPipe } from './common/validation.js';
 
 export const API_PREFIX = 'api/v1';
@@ -15,7 +17,9 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.useLogger(new PinoNestLogger(logger));
   app.use(requestLogger(logger));
   app.set('trust proxy', 'loopback');
-  app.useBodyParser('json', { limit: '1mb' });
+  // Both parsers Nest would add, registered here so that the screen below sees every parsed body.
+  app.use(json({ limit: '1mb', verify: verifyJsonDepth }), urlencoded({ extended: false, limit: '1mb' }));
+  app.use(refuseUnstorableText);
   app.use(helmet());
   if (config.CORS_ORIGINS) {
     app.enableCors({ origin: config.CORS_ORIGINS.split(',').map((o) => o.trim()) });

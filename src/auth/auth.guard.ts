@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { isUUID } from 'class-validator';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError } from '../common/domain-error.js';
 import { UsersRepository } from '../users/users.repository.js';
@@ -7,7 +8,7 @@ import type { AuthUser } from './auth-user.js';
 import { ROLES_KEY } from './authenticated.decorator.js';
 import type { Role } from './role.js';
 
-interface TokenPayload { sub: string }
+interface TokenPayload { sub?: unknown; exp?: unknown }
 
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -23,14 +24,9 @@ export class AuthGuard implements CanActivate {
     if (scheme !== 'Bearer' || !token) {
       throw new DomainError('UNAUTHENTICATED', 'A bearer token is required');
     }
-    let payload: TokenPayload;
-    try {
-      payload = await this.jwt.verifyAsync<TokenPayload>(token);
-    } catch {
-      throw new DomainError('UNAUTHENTICATED', 'The token is invalid or has expired');
-    }
+    const userId = await this.verifiedUserId(token);
     // Loaded on every request so that a disabled user or a changed scope takes effect at once.
-    const user = await this.users.findActiveAuthUser(payload.sub);
+    const user = await this.users.findActiveAuthUser(userId);
     if (!user) throw new DomainError('UNAUTHENTICATED', 'The account is disabled or no longer exists');
     request.user = user;
 
@@ -40,5 +36,19 @@ export class AuthGuard implements CanActivate {
       throw DomainError.forbidden(`Role ${user.role} may not call this route`);
     }
     return true;
+  }
+
+  /** A correctly signed token is still refused unless it names a user id and expires: we issue no other kind. */
+  private async verifiedUserId(token: string): Promise<string> {
+    let payload: TokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<TokenPayload>(token);
+    } catch {
+      throw new DomainError('UNAUTHENTICATED', 'The token is invalid or has expired');
+    }
+    if (typeof payload.sub !== 'string' || !isUUID(payload.sub) || typeof payload.exp !== 'number') {
+      throw new DomainError('UNAUTHENTICATED', 'The token is invalid or has expired');
+    }
+    return payload.sub;
   }
 }

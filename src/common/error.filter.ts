@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError, ErrorCode, ErrorDetail, HTTP_STATUS_OF } from './domain-error.js';
 
 interface ErrorBody {
@@ -21,16 +21,24 @@ export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) {
-      this.logger.error(exception instanceof Error ? { err: exception.message, name: exception.name } : exception);
-    }
+    if (body.statusCode >= 500) this.logCause(exception, http.getRequest<Request & { id?: unknown }>());
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown): ErrorBody {
+    // Express hands body-parser errors over as HttpExceptions with the original as the cause.
+    const parserError = isBodyParserError(exception) ? exception : exception instanceof Error && isBodyParserError(exception.cause) ? exception.cause : null;
+    if (parserError) {
+      if (parserError.type === 'entity.too.large') {
+        return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large', details: [] };
+      }
+      const problem = parserError.type === 'entity.too.deep' ? parserError.message : 'malformed JSON';
+      return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Request body is not valid JSON', details: [{ field: 'body', message: problem }] };
+    }
     if (exception instanceof DomainError) {
       return { statusCode: HTTP_STATUS_OF[exception.code], code: exception.code, message: exception.message, details: exception.details };
     }
@@ -45,17 +53,21 @@ export class ErrorFilter implements ExceptionFilter {
         details: Array.isArray(fromPayload.details) ? fromPayload.details : [],
       };
     }
-    if (isBodyParserError(exception)) {
-      const tooLarge = exception.type === 'entity.too.large';
-      return tooLarge
-        ? { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large', details: [] }
-        : { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Request body is not valid JSON', details: [{ field: 'body', message: 'malformed JSON' }] };
-    }
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error', details: [] };
+  }
+
+  /** What an operator needs to find the cause: message, stack and request id. Never the body: it carries PII. */
+  private logCause(exception: unknown, request: Request & { id?: unknown }): void {
+    const error = exception instanceof Error ? exception : new Error(String(exception));
+    this.logger.error({
+      msg: `${request.method} ${request.path} failed: ${error.message}`,
+      requestId: request.id,
+      err: { name: error.name, message: error.message, stack: error.stack },
+    });
   }
 }
 
-function isBodyParserError(e: unknown): e is { type: string; status: number } {
+function isBodyParserError(e: unknown): e is { type: string; status: number; message: string } {
   return typeof e === 'object' && e !== null && typeof (e as { type?: unknown }).type === 'string'
     && typeof (e as { status?: unknown }).status === 'number';
 }

@@ -30,7 +30,12 @@ export function requestLogger(logger: Logger) {
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
   log(message: unknown, context?: string) { this.logger.info({ context }, String(message)); }
-  error(message: unknown, trace?: string, context?: string) { this.logger.error({ context, trace }, String(message)); }
+  error(message: unknown, trace?: string, context?: string) {
+    if (message instanceof Error) this.logger.error({ context, err: message }, message.message);
+    // Structured entries (the error filter's) keep their fields instead of becoming "[object Object]".
+    else if (typeof message === 'object' && message !== null) this.logger.error({ context, trace, ...message });
+    else this.logger.error({ context, trace }, String(message));
+  }
   warn(message: unknown, context?: string) { this.logger.warn({ context }, String(message)); }
   debug(message: unknown, context?: string) { this.logger.debug({ context }, String(message)); }
   verbose(message: unknown, context?: string) { this.logger.trace({ context }, String(message)); }

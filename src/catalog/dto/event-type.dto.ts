@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { formatMoney, IsMoney } from '../../common/money.js';
 import type { EventType } from '../entities/event-type.entity.js';
@@ -31,7 +31,7 @@ export class CreateEventTypeDto {
   requiredDocuments: string[];
 
   @ApiProperty({ type: EventTypeDefaultsDto })
-  @ValidateNested() @Type(() => EventTypeDefaultsDto)
+  @IsObject() @ValidateNested() @Type(() => EventTypeDefaultsDto)
   defaults: EventTypeDefaultsDto;
 }
 

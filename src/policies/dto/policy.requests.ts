@@ -17,27 +17,27 @@ export class CoverageDto {
   @IsString() @Matches(/^[a-z][a-z0-9_]{1,49}$/, { message: 'eventType must be a lower_snake_case event type code' })
   eventType: string;
 
-  @ApiPropertyOptional({ example: '50000.00', description: 'default: the event type\'s perClaimLimit' })
+  @ApiPropertyOptional({ nullable: true, example: '50000.00', description: 'default: the event type\'s perClaimLimit' })
   @IsOptional() @IsMoney()
   perClaimLimit?: string;
 
-  @ApiPropertyOptional({ example: '50000.00', description: 'default: this coverage\'s perClaimLimit' })
+  @ApiPropertyOptional({ nullable: true, example: '50000.00', description: 'default: this coverage\'s perClaimLimit' })
   @IsOptional() @IsMoney()
   perPersonAnnualLimit?: string;
 
-  @ApiPropertyOptional({ example: '500.00', description: 'default: the event type\'s deductible' })
+  @ApiPropertyOptional({ nullable: true, example: '500.00', description: 'default: the event type\'s deductible' })
   @IsOptional() @IsMoney()
   deductible?: string;
 
-  @ApiPropertyOptional({ example: 10000, minimum: 0, maximum: 10000, description: 'basis points, 10000 = 100 %' })
+  @ApiPropertyOptional({ nullable: true, example: 10000, minimum: 0, maximum: 10000, description: 'basis points, 10000 = 100 %' })
   @IsOptional() @IsInt() @Min(0) @Max(10000)
   payoutRatioBp?: number;
 
-  @ApiPropertyOptional({ example: 30, minimum: 1, maximum: 3650 })
+  @ApiPropertyOptional({ nullable: true, example: 30, minimum: 1, maximum: 3650 })
   @IsOptional() @IsInt() @Min(1) @Max(3650)
   reportWindowDays?: number;
 
-  @ApiPropertyOptional({ example: ['id_card', 'fire_certificate', 'loss_list', 'bank_card'] })
+  @ApiPropertyOptional({ nullable: true, example: ['id_card', 'fire_certificate', 'loss_list', 'bank_card'] })
   @IsOptional() @IsArray() @ArrayMaxSize(20)
   @Matches(DOCUMENT_CODE, { each: true, message: 'each document must be a lower_snake_case code' })
   requiredDocuments?: string[];
