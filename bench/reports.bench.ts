@@ -25,6 +25,7 @@ import { configureApp } from '../src/app.setup.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../src/database/embedded-postgres.js';
 import { runSeeds } from '../src/database/seed.service.js';
+import { Database } from '../src/database/database.js';
 import { ReportsRepository } from '../src/reports/reports.repository.js';
 import { withClient } from '../src/database/pg-client.js';
 
@@ -324,7 +325,8 @@ async function main(): Promise<void> {
     console.log(`Timing (${ITERATIONS} runs after ${WARM_UP} warm-up runs each):`);
     const sql = await time('annual, plain SQL GROUP BY', () => annualBySql(client, TARGET.districtCode, TARGET.year));
     const repository = app.get(ReportsRepository);
-    const own = await time('annual, the report\'s own queries', () => repository.annualFigures({ districtCode: TARGET.districtCode, insurerId: null }, TARGET.year));
+    const snapshots = app.get(Database);
+    const own = await time('annual, the report\'s own queries', () => snapshots.snapshot((tx) => repository.annualFigures(tx, { districtCode: TARGET.districtCode, insurerId: null }, TARGET.year)));
     const json = await time('annual JSON over HTTP', async () => (await get(annual)).json());
     const pdf = await time('annual PDF over HTTP', async () => (await get(`${annual}&format=pdf`)).arrayBuffer());
     const xlsx = await time('annual XLSX over HTTP', async () => (await get(`${annual}&format=xlsx`)).arrayBuffer());

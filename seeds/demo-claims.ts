@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../src/audit/audit.repository.js';
 import { AuditService } from '../src/audit/audit.service.js';
+import { claimNumber } from '../src/claims/claim-number.js';
 import { fieldCryptoFromConfig } from '../src/common/crypto.module.js';
 import type { FieldCrypto } from '../src/common/field-crypto.js';
 import { idNumberCheckCharacter } from '../src/common/id-number.js';
@@ -341,7 +342,7 @@ export function generateDemoClaims(world: DemoWorld, seed = DEMO_CLAIMS_SEED): G
     yearClaims.sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime());
     yearClaims.forEach((claim, i) => {
       claim.seq = lastSeq + i + 1;
-      claim.claimNo = `${plan.districtCode}-${plan.year}-${String(claim.seq).padStart(6, '0')}`;
+      claim.claimNo = claimNumber(plan.districtCode, plan.year, claim.seq);
     });
     claims.push(...yearClaims);
   }

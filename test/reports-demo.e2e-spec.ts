@@ -182,7 +182,7 @@ describe('demo claims', () => {
     const reports = t.app.get(ReportsRepository);
     const asUser = async (username: string) => (await users.findActiveAuthUser((await users.findByUsername(username))!.id)) as AuthUser;
 
-    const row = await reports.findPayoutNotice(await asUser('hc.officer'), id);
+    const row = await reports.findPayoutNotice(t.db.manager, await asUser('hc.officer'), id);
     expect(row?.notice).toMatchObject({
       districtName: '海沧区', streetName: '新阳街道', residentName: '邱文彬', eventTypeZh: '火灾', incidentDate: '2022-06-03',
       verifiedLoss: '35000.00', approvedAmount: '35000.00', paidAmount: '35000.00',
@@ -191,9 +191,9 @@ describe('demo claims', () => {
     expect(row!.notice!.idNumberMasked).toMatch(/^350205\*{8}\d{3}[\dX]$/);
     expect(row!.notice!.steps.at(-1)).toMatchObject({ step: 'payable', amount: '35000.00' });
     expect(row!.notice!.bankReference).toMatch(/^PICC\d{14}$/);
-    expect(await reports.findPayoutNotice(await asUser('jm.officer'), id)).toBeNull();
+    expect(await reports.findPayoutNotice(t.db.manager, await asUser('jm.officer'), id)).toBeNull();
 
     const [{ id: pendingId }] = await t.db.query(`SELECT id FROM claim WHERE status = 'verifying' AND district_code = '350205' LIMIT 1`);
-    expect(await reports.findPayoutNotice(await asUser('hc.officer'), pendingId)).toEqual({ status: 'verifying', districtCode: '350205', notice: null });
+    expect(await reports.findPayoutNotice(t.db.manager, await asUser('hc.officer'), pendingId)).toEqual({ status: 'verifying', districtCode: '350205', notice: null });
   });
 });

@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError } from '../common/domain-error.js';
 import { parseMoney } from '../common/money.js';
+import { Database } from '../database/database.js';
 import { CatalogRepository } from './catalog.repository.js';
 import { CreateEventTypeDto, EventTypeResponse, toEventTypeResponse } from './dto/event-type.dto.js';
 
 @Injectable()
 export class CatalogService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly catalog: CatalogRepository,
     private readonly audit: AuditService,
   ) {}

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import { DomainError } from '../common/domain-error.js';
+import { Database } from '../database/database.js';
 import { ClaimsRepository } from './claims.repository.js';
 import { toClaimResponse, type ClaimResponse } from './dto/claim.response.js';
 
@@ -10,7 +9,7 @@ import { toClaimResponse, type ClaimResponse } from './dto/claim.response.js';
 @Injectable()
 export class ClaimDetailsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly claims: ClaimsRepository,
   ) {}
 
@@ -21,9 +20,8 @@ export class ClaimDetailsService {
 
   /** The full claim if the caller may see it, read from one snapshot so its parts agree with each other. */
   async getInScope(caller: AuthUser, id: string): Promise<ClaimResponse> {
-    return this.db.transaction('REPEATABLE READ', async (tx) => {
-      const claim = await this.claims.findInScope(caller, id, tx);
-      if (!claim) throw DomainError.notFound('Claim');
+    return this.db.snapshot(async (tx) => {
+      const claim = await this.claims.getInScope(tx, caller, id);
       return this.load(tx, claim.id);
     });
   }

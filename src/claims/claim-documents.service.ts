@@ -1,9 +1,8 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError } from '../common/domain-error.js';
+import { Database } from '../database/database.js';
 import type { ClaimStatus } from './claim-status.js';
 import { ClaimsRepository } from './claims.repository.js';
 import { cleanOriginalFileName, documentFileName, identifyDocument } from './document-content.js';
@@ -22,7 +21,7 @@ const ALWAYS_ACCEPTED = ['photo', 'other'];
 @Injectable()
 export class ClaimDocumentsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly claims: ClaimsRepository,
     private readonly storage: DocumentStorage,
     private readonly audit: AuditService,
@@ -34,15 +33,12 @@ export class ClaimDocumentsService {
     const mimeType = await identifyDocument(file.buffer);
     if (!mimeType) throw DomainError.validation('file', 'only whole PDF, JPEG and PNG files are accepted (judged by decoding their content)');
     return this.db.transaction(async (tx) => {
-      const claim = await this.claims.findInScopeForUpdate(tx, caller, claimId);
-      if (!claim) throw DomainError.notFound('Claim');
+      const claim = await this.claims.lockInScope(tx, caller, claimId);
       const coverage = await this.claims.findCoverageById(tx, claim.coverageId);
       const accepted = [...new Set([...coverage.requiredDocuments, ...ALWAYS_ACCEPTED])];
       if (!accepted.includes(dto.type)) throw DomainError.validation('type', `type must be one of ${accepted.join(', ')}`);
       if (!OPEN_FOR_DOCUMENTS.includes(claim.status)) {
-        throw new DomainError('INVALID_TRANSITION', `Documents cannot be added to a claim that is ${claim.status}`, [
-          { field: 'status', message: `current state is ${claim.status}`, currentStatus: claim.status },
-        ]);
+        throw DomainError.invalidTransition(claim.status, `Documents cannot be added to a claim that is ${claim.status}`);
       }
       const sha256 = await this.storage.put(file.buffer);
       const seq = await this.claims.nextDocumentSeq(tx, claim.id, dto.type);

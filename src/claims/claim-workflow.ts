@@ -39,9 +39,7 @@ export function nextState(claim: ClaimState, action: ClaimAction): ClaimState {
   // A claim returned after assessment has been reviewed: it can no longer be withdrawn.
   const withdrawAfterReview = action === 'withdraw' && claim.status === 'needs_info' && claim.returnedFrom === 'assessed';
   if (!rule.from.includes(claim.status) || withdrawAfterReview) {
-    throw new DomainError('INVALID_TRANSITION', `Cannot ${action.replace('_', ' ')} a claim that is ${claim.status}`, [
-      { field: 'status', message: `current state is ${claim.status}`, currentStatus: claim.status },
-    ]);
+    throw DomainError.invalidTransition(claim.status, `Cannot ${action.replace('_', ' ')} a claim that is ${claim.status}`);
   }
   if (rule.to === 'returned_from') {
     if (!claim.returnedFrom) throw new Error('needs_info claim without returned_from');
@@ -57,7 +55,7 @@ export type TransitionChanges = Partial<Pick<Claim,
 /**
  * The one writer of `claim.status`. Every transition updates the claim, appends
  * its status history and its audit event, all in the caller's transaction. The
- * caller must have locked the claim row (ClaimsRepository.findInScopeForUpdate).
+ * caller must have locked the claim row (ClaimsRepository.lockInScope).
  */
 @Injectable()
 export class ClaimWorkflow {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { addDays } from '../common/business-date.js';
+import { DomainError } from '../common/domain-error.js';
 import { ClaimAssessment } from '../payouts/entities/claim-assessment.entity.js';
 import { ClaimDecision } from '../payouts/entities/claim-decision.entity.js';
 import { Payment } from '../payouts/entities/payment.entity.js';
@@ -37,20 +38,21 @@ export interface ClaimListFilter {
 export class ClaimsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  findInScope(caller: AuthUser, id: string, tx: EntityManager = this.db.manager): Promise<Claim | null> {
+  /** The claim if the caller may see it; 404 otherwise, whether it is absent or out of scope. */
+  async getInScope(tx: EntityManager, caller: AuthUser, id: string): Promise<Claim> {
     const query = tx.getRepository(Claim).createQueryBuilder('c').where('c.id = :id', { id });
-    return scopeClaims(query, caller).getOne();
+    return found(await scopeClaims(query, caller).getOne());
   }
 
   /**
-   * Locks the claim row for a state change; null when absent or out of the
-   * caller's scope. FOR NO KEY UPDATE, not FOR UPDATE: it still serialises
+   * getInScope, with the claim row locked for a state change until the
+   * transaction ends. FOR NO KEY UPDATE, not FOR UPDATE: it still serialises
    * changes of this claim but does not block (or deadlock with) inserts that
    * only reference it, such as another claim's flag naming this one.
    */
-  findInScopeForUpdate(tx: EntityManager, caller: AuthUser, id: string): Promise<Claim | null> {
+  async lockInScope(tx: EntityManager, caller: AuthUser, id: string): Promise<Claim> {
     const query = tx.getRepository(Claim).createQueryBuilder('c').where('c.id = :id', { id });
-    return scopeClaims(query, caller).setLock('for_no_key_update', undefined, ['c']).getOne();
+    return found(await scopeClaims(query, caller).setLock('for_no_key_update', undefined, ['c']).getOne());
   }
 
   /** The active policy of the district whose period holds the date (at most one: an exclusion constraint). */
@@ -220,4 +222,9 @@ export class ClaimsRepository {
       .getRawMany<ClaimListRow>();
     return [rows, total];
   }
+}
+
+function found(claim: Claim | null): Claim {
+  if (!claim) throw DomainError.notFound('Claim');
+  return claim;
 }

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CatalogRepository } from '../catalog/catalog.repository.js';
 import { shanghaiToday } from '../common/business-date.js';
@@ -9,8 +7,10 @@ import { FieldCrypto, normaliseForIndex } from '../common/field-crypto.js';
 import { maskAccountNo } from '../common/masking.js';
 import { formatMoney, parseMoney } from '../common/money.js';
 import { pageOf, type Page } from '../common/pagination.js';
+import { Database } from '../database/database.js';
 import { ResidentsRepository } from '../residents/residents.repository.js';
 import { ClaimDetailsService } from './claim-details.service.js';
+import { claimNumber } from './claim-number.js';
 import { ClaimFlagsService } from './claim-flags.service.js';
 import { ClaimWorkflow } from './claim-workflow.js';
 import { ClaimsRepository } from './claims.repository.js';
@@ -20,7 +20,7 @@ import { toClaimListItem, type ClaimListItemResponse, type ClaimResponse } from 
 @Injectable()
 export class ClaimsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly claims: ClaimsRepository,
     private readonly residents: ResidentsRepository,
     private readonly catalog: CatalogRepository,
@@ -61,7 +61,7 @@ export class ClaimsService {
       }
       const seq = await this.claims.nextSeq(tx, policy.districtCode, policy.year);
       const claim = await this.claims.insert(tx, {
-        claimNo: `${policy.districtCode}-${policy.year}-${String(seq).padStart(6, '0')}`,
+        claimNo: claimNumber(policy.districtCode, policy.year, seq),
         districtCode: policy.districtCode,
         year: policy.year,
         seq,
@@ -105,8 +105,7 @@ export class ClaimsService {
   /** A cadre of the claim's street withdraws it before assessment; the workflow records who, when and why. */
   async withdraw(caller: AuthUser, id: string, dto: WithdrawClaimDto): Promise<ClaimResponse> {
     return this.db.transaction(async (tx) => {
-      const claim = await this.claims.findInScopeForUpdate(tx, caller, id);
-      if (!claim) throw DomainError.notFound('Claim');
+      const claim = await this.claims.lockInScope(tx, caller, id);
       await this.workflow.transition(tx, claim, 'withdraw', caller, { reason: dto.reason });
       return this.details.load(tx, claim.id);
     });

@@ -36,6 +36,13 @@ export class DomainError extends Error {
     return new DomainError('RULE_VIOLATION', message, [{ field: rule, message, ...extra }]);
   }
 
+  /** The claim's state does not allow what was asked (409, with the current state in details). */
+  static invalidTransition(currentStatus: string, message: string): DomainError {
+    return new DomainError('INVALID_TRANSITION', message, [
+      { field: 'status', message: `current state is ${currentStatus}`, currentStatus },
+    ]);
+  }
+
   static forbidden(message = 'Your role may not do this'): DomainError {
     return new DomainError('FORBIDDEN', message);
   }

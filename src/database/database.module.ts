@@ -1,10 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/config.js';
+import { Database } from './database.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { SeedService } from './seed.service.js';
 
-/** The app always runs the migrations at start-up; schema is never synchronised. */
+/** The app always runs the migrations at start-up; schema is never synchronised. Global: every service reaches PostgreSQL through Database. */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -15,6 +17,7 @@ import { SeedService } from './seed.service.js';
       },
     }),
   ],
-  providers: [SeedService],
+  providers: [SeedService, Database],
+  exports: [Database],
 })
 export class DatabaseModule {}

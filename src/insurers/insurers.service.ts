@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError } from '../common/domain-error.js';
+import { Database } from '../database/database.js';
 import { CreateInsurerDto, InsurerResponse, toInsurerResponse } from './dto/insurer.dto.js';
 import { InsurersRepository } from './insurers.repository.js';
 
 @Injectable()
 export class InsurersService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly insurers: InsurersRepository,
     private readonly audit: AuditService,
   ) {}

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ClaimDetailsService } from '../claims/claim-details.service.js';
 import { nextState, ClaimWorkflow } from '../claims/claim-workflow.js';
@@ -8,6 +6,7 @@ import { ClaimsRepository } from '../claims/claims.repository.js';
 import type { ClaimResponse } from '../claims/dto/claim.response.js';
 import { DomainError } from '../common/domain-error.js';
 import { formatMoney } from '../common/money.js';
+import { Database } from '../database/database.js';
 import type { PaymentDto } from './dto/payout.requests.js';
 import { IdempotencyService, type IdempotentResponse } from './idempotency.service.js';
 import { PayoutsRepository } from './payouts.repository.js';
@@ -19,7 +18,7 @@ export const PAID_AT_CLOCK_SKEW_MS = 5 * 60_000;
 @Injectable()
 export class PaymentsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly claims: ClaimsRepository,
     private readonly workflow: ClaimWorkflow,
     private readonly details: ClaimDetailsService,
@@ -36,8 +35,7 @@ export class PaymentsService {
     // Keys are the caller's own: another user's identical key is a different request.
     const target = { scope: `${caller.id} POST /claims/${id}/payment`, key: idempotencyKey, request: dto };
     return this.db.transaction((tx) => this.idempotency.once(tx, target, PAID, async () => {
-      const claim = await this.claims.findInScopeForUpdate(tx, caller, id);
-      if (!claim) throw DomainError.notFound('Claim');
+      const claim = await this.claims.lockInScope(tx, caller, id);
       nextState(claim, 'pay');
       const { approvedAmount: amount, decidedAt: approvedAt } = claim;
       if (amount === null || approvedAt === null) throw new Error('approved claim without an approved amount or time');

@@ -1,4 +1,5 @@
 import { formatMoney } from '../common/money.js';
+import { leftOf, type CoverageLimits } from '../policies/policy-limits.js';
 
 /**
  * The payout calculator of DESIGN.md, in fen:
@@ -7,20 +8,10 @@ import { formatMoney } from '../common/money.js';
  *                  perClaimLimit, perPersonAnnualLeft, aggregateLeft )
  *
  * The caller supplies what the person and the policy have already used
- * (approved or paid claims); the calculator only does arithmetic.
+ * (PoliciesRepository.limitsFor); the calculator only does arithmetic.
  */
-export interface PayoutInput {
+export interface PayoutInput extends CoverageLimits {
   verifiedLoss: bigint;
-  deductible: bigint;
-  /** Basis points: 10000 = 100 %. */
-  payoutRatioBp: number;
-  perClaimLimit: bigint;
-  perPersonAnnualLimit: bigint;
-  /** Same resident, same coverage, same policy year. */
-  personUsed: bigint;
-  aggregateLimit: bigint;
-  /** Every approved or paid claim of the policy. */
-  aggregateUsed: bigint;
 }
 
 export type PayoutLimitedBy = 'loss' | 'per_claim_limit' | 'per_person_annual_limit' | 'aggregate_limit';
@@ -72,10 +63,10 @@ export function calculatePayout(input: PayoutInput): PayoutQuote {
   assertInput(input);
   const { verifiedLoss, deductible, payoutRatioBp: ratioBp, perClaimLimit } = input;
 
-  const afterDeductible = max0(verifiedLoss - deductible);
+  const afterDeductible = leftOf(verifiedLoss, deductible);
   const afterRatio = (afterDeductible * BigInt(ratioBp) + 5_000n) / 10_000n;
-  const perPersonAnnualLeft = max0(input.perPersonAnnualLimit - input.personUsed);
-  const aggregateLeft = max0(input.aggregateLimit - input.aggregateUsed);
+  const perPersonAnnualLeft = leftOf(input.perPersonAnnualLimit, input.personUsed);
+  const aggregateLeft = leftOf(input.aggregateLimit, input.aggregateUsed);
 
   // A limit is named only when it is strictly below everything before it, so
   // a loss that exactly meets a limit is reported as paid in full ('loss').
@@ -165,10 +156,6 @@ function assertInput(input: PayoutInput): void {
   if (!Number.isInteger(ratio) || ratio < 0 || ratio > FULL_RATIO_BP) {
     throw new RangeError(`payoutRatioBp must be an integer from 0 to ${FULL_RATIO_BP}, got ${ratio}`);
   }
-}
-
-function max0(value: bigint): bigint {
-  return value > 0n ? value : 0n;
 }
 
 /** 5000 → "50%", 3333 → "33.33%", 1250 → "12.5%", without going through a float. */

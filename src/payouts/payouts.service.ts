@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
 import { ClaimDetailsService } from '../claims/claim-details.service.js';
@@ -11,6 +10,7 @@ import type { ClaimResponse } from '../claims/dto/claim.response.js';
 import type { Claim } from '../claims/entities/claim.entity.js';
 import { DomainError } from '../common/domain-error.js';
 import { formatMoney, parseMoney } from '../common/money.js';
+import { Database } from '../database/database.js';
 import { PoliciesRepository } from '../policies/policies.repository.js';
 import type { AssessmentDto, DecisionDto } from './dto/payout.requests.js';
 import type { PayoutQuoteResponse } from './dto/payout-quote.response.js';
@@ -25,7 +25,7 @@ import { PayoutsRepository } from './payouts.repository.js';
 @Injectable()
 export class PayoutsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly claims: ClaimsRepository,
     private readonly workflow: ClaimWorkflow,
     private readonly details: ClaimDetailsService,
@@ -35,15 +35,14 @@ export class PayoutsService {
   ) {}
 
   async quote(caller: AuthUser, id: string): Promise<PayoutQuoteResponse> {
-    const claim = await this.claims.findInScope(caller, id);
-    if (!claim) throw DomainError.notFound('Claim');
+    const claim = await this.claims.getInScope(this.db.manager, caller, id);
     return quoteToJson(await this.computeQuote(this.db.manager, claim));
   }
 
   assess(caller: AuthUser, id: string, dto: AssessmentDto): Promise<ClaimResponse> {
     const requested = dto.amount === undefined ? undefined : parseMoney(dto.amount);
     return this.db.transaction(async (tx) => {
-      const claim = await this.lockClaim(tx, caller, id);
+      const claim = await this.claims.lockInScope(tx, caller, id);
       nextState(claim, 'assess');
       const quote = await this.computeQuote(tx, claim);
       const amount = requested ?? quote.payable;
@@ -75,7 +74,7 @@ export class PayoutsService {
 
   decide(caller: AuthUser, id: string, dto: DecisionDto): Promise<ClaimResponse> {
     return this.db.transaction(async (tx) => {
-      const claim = await this.lockClaim(tx, caller, id);
+      const claim = await this.claims.lockInScope(tx, caller, id);
       nextState(claim, dto.decision);
       if (dto.decision === 'deny') return this.deny(tx, caller, claim, dto);
       if (dto.reasonCode !== undefined) throw DomainError.validation('reasonCode', 'only a denial takes a reason code');
@@ -85,7 +84,7 @@ export class PayoutsService {
 
   close(caller: AuthUser, id: string): Promise<ClaimResponse> {
     return this.db.transaction(async (tx) => {
-      const claim = await this.lockClaim(tx, caller, id);
+      const claim = await this.claims.lockInScope(tx, caller, id);
       await this.workflow.transition(tx, claim, 'close', caller, { changes: { closedAt: new Date() } });
       return this.details.load(tx, claim.id);
     });
@@ -117,17 +116,16 @@ export class PayoutsService {
         throw DomainError.rule('FOUR_EYES_REQUIRED', `This claim must be approved by someone other than its assessor: ${why}`, { flags });
       }
     }
-    const terms = await this.payouts.payoutTerms(tx, claim);
-    const aggregateLeft = positivePart(terms.aggregateLimit - terms.aggregateUsed);
+    // The same calculation as the quote, now that the policy row is locked: what is left cannot shrink under it.
+    const { aggregateLeft, perPersonAnnualLeft } = await this.computeQuote(tx, claim);
     if (amount > aggregateLeft) {
       throw DomainError.rule('AGGREGATE_LIMIT_EXHAUSTED', `Only ${formatMoney(aggregateLeft)} is left of the policy's aggregate limit`, {
         amount: formatMoney(amount), aggregateLeft: formatMoney(aggregateLeft),
       });
     }
-    const personLeft = positivePart(terms.perPersonAnnualLimit - terms.personUsed);
-    if (amount > personLeft) {
-      throw DomainError.rule('PERSON_LIMIT_EXHAUSTED', `Only ${formatMoney(personLeft)} is left of the resident's annual limit for this event`, {
-        amount: formatMoney(amount), perPersonAnnualLeft: formatMoney(personLeft),
+    if (amount > perPersonAnnualLeft) {
+      throw DomainError.rule('PERSON_LIMIT_EXHAUSTED', `Only ${formatMoney(perPersonAnnualLeft)} is left of the resident's annual limit for this event`, {
+        amount: formatMoney(amount), perPersonAnnualLeft: formatMoney(perPersonAnnualLeft),
       });
     }
     const decidedAt = new Date();
@@ -158,22 +156,10 @@ export class PayoutsService {
 
   private async computeQuote(tx: EntityManager, claim: Claim): Promise<PayoutQuote> {
     if (claim.verifiedLoss === null) {
-      throw new DomainError('INVALID_TRANSITION', `A claim that is ${claim.status} has no verified loss to quote yet`, [
-        { field: 'status', message: `current state is ${claim.status}`, currentStatus: claim.status },
-      ]);
+      throw DomainError.invalidTransition(claim.status, `A claim that is ${claim.status} has no verified loss to quote yet`);
     }
-    return calculatePayout({ verifiedLoss: claim.verifiedLoss, ...(await this.payouts.payoutTerms(tx, claim)) });
+    return calculatePayout({ verifiedLoss: claim.verifiedLoss, ...(await this.policies.limitsFor(tx, claim)) });
   }
-
-  private async lockClaim(tx: EntityManager, caller: AuthUser, id: string): Promise<Claim> {
-    const claim = await this.claims.findInScopeForUpdate(tx, caller, id);
-    if (!claim) throw DomainError.notFound('Claim');
-    return claim;
-  }
-}
-
-function positivePart(value: bigint): bigint {
-  return value > 0n ? value : 0n;
 }
 
 /** For columns the workflow guarantees in the current state (an assessed claim has an assessed amount). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
 import type { EventType } from '../catalog/entities/event-type.entity.js';
@@ -8,12 +8,21 @@ import type { Insurer } from '../insurers/entities/insurer.entity.js';
 import type { District } from '../regions/entities/district.entity.js';
 import { Coverage } from './entities/coverage.entity.js';
 import { Policy, type PolicyStatus } from './entities/policy.entity.js';
+import type { CoverageLimits } from './policy-limits.js';
 import type { CoverageTerms } from './policy-terms.js';
 
 /** A policy as shown: with its district's and insurer's names. */
 export type PolicyRecord = Policy & { district: District; insurer: Insurer };
 /** A coverage as shown: with its event type's names. */
 export type CoverageRecord = Coverage & { event: EventType };
+
+/** The columns of a claim that say which limits it is paid within. */
+export interface LimitedClaim {
+  policyId: string;
+  coverageId: string;
+  residentId: string;
+  approvedAmount: bigint | null;
+}
 
 export interface PolicyFilter {
   districtCode?: string;
@@ -112,22 +121,49 @@ export class PoliciesRepository {
     if (coverages.length) await repo.insert(coverages.map((coverage) => repo.create({ ...coverage, policyId })));
   }
 
-  /** What the policy's claims have used of its aggregate limit: every approved amount, paid or not. */
-  async sumApprovedForPolicy(tx: EntityManager | null, policyId: string): Promise<bigint> {
-    return (await this.sumApprovedForPolicies(tx, [policyId])).get(policyId) ?? 0n;
+  /**
+   * What the claims of each policy have used of its aggregate limit, and of
+   * the coverage's policy what the resident's claims under that coverage have
+   * used (0 without a person). The one query behind the quote, the approval,
+   * the policy response and the reports; both sums read claim_policy_idx and
+   * claim_resident_idx. Every policy asked for has a row.
+   */
+  async limitsUsed(tx: EntityManager, policyIds: string[], person: { residentId: string; coverageId: string } | null = null):
+    Promise<Map<string, Pick<CoverageLimits, 'aggregateUsed' | 'personUsed'>>> {
+    if (policyIds.length === 0) return new Map();
+    const rows: { policyId: string; aggregateUsed: string; personUsed: string }[] = await tx.query(
+      `SELECT p.id AS "policyId",
+              (SELECT coalesce(sum(c.approved_amount), 0) FROM claim c WHERE c.policy_id = p.id)::text AS "aggregateUsed",
+              (SELECT coalesce(sum(c.approved_amount), 0) FROM claim c
+                WHERE c.resident_id = $2 AND c.coverage_id = $3 AND c.policy_id = p.id)::text AS "personUsed"
+         FROM policy p
+        WHERE p.id = ANY($1::uuid[])`,
+      [policyIds, person?.residentId ?? null, person?.coverageId ?? null],
+    );
+    return new Map(rows.map((row) => [row.policyId, { aggregateUsed: BigInt(row.aggregateUsed), personUsed: BigInt(row.personUsed) }]));
   }
 
-  /** sumApprovedForPolicy for several policies in one query; policies without approvals are absent. */
-  async sumApprovedForPolicies(tx: EntityManager | null, policyIds: string[]): Promise<Map<string, bigint>> {
-    if (policyIds.length === 0) return new Map();
-    const rows: { policy_id: string; used: string }[] = await (tx ?? this.db.manager).query(
-      `SELECT policy_id, sum(approved_amount)::bigint AS used
-         FROM claim
-        WHERE policy_id = ANY($1::uuid[]) AND approved_amount IS NOT NULL
-        GROUP BY policy_id`,
-      [policyIds],
-    );
-    return new Map(rows.map((row) => [row.policy_id, BigInt(row.used)]));
+  /**
+   * The claim's coverage terms and what the other claims have used of its
+   * limits: the claim's own approved amount (a quote of an approved or paid
+   * claim) is left out.
+   */
+  async limitsFor(tx: EntityManager, claim: LimitedClaim): Promise<CoverageLimits> {
+    const coverage = await tx.getRepository(Coverage).createQueryBuilder('coverage')
+      .innerJoinAndSelect('coverage.policy', 'policy')
+      .where('coverage.id = :id', { id: claim.coverageId })
+      .getOneOrFail();
+    const used = (await this.limitsUsed(tx, [claim.policyId], claim)).get(claim.policyId)!;
+    const own = claim.approvedAmount ?? 0n;
+    return {
+      deductible: coverage.deductible,
+      payoutRatioBp: coverage.payoutRatioBp,
+      perClaimLimit: coverage.perClaimLimit,
+      perPersonAnnualLimit: coverage.perPersonAnnualLimit,
+      personUsed: used.personUsed - own,
+      aggregateLimit: coverage.policy.aggregateLimit,
+      aggregateUsed: used.aggregateUsed - own,
+    };
   }
 
   private withParties(query: SelectQueryBuilder<Policy>): SelectQueryBuilder<Policy> {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
@@ -9,6 +8,7 @@ import { shanghaiToday } from '../common/business-date.js';
 import { DomainError, type ErrorDetail } from '../common/domain-error.js';
 import { parseMoney } from '../common/money.js';
 import { pageOf, type Page } from '../common/pagination.js';
+import { Database } from '../database/database.js';
 import { InsurersRepository } from '../insurers/insurers.repository.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
 import type { CoverageDto, CreatePolicyDto, ListPoliciesQuery, UpdatePolicyDto } from './dto/policy.requests.js';
@@ -27,7 +27,7 @@ const ONE_ACTIVE_PER_YEAR = 'policy_active_district_year_uq';
 @Injectable()
 export class PoliciesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly policies: PoliciesRepository,
     private readonly catalog: CatalogRepository,
     private readonly regions: RegionsRepository,
@@ -41,7 +41,7 @@ export class PoliciesService {
     const ids = policies.map((policy) => policy.id);
     const [coverages, used] = await Promise.all([
       this.policies.coveragesOf(null, ids),
-      this.policies.sumApprovedForPolicies(null, ids),
+      this.policies.limitsUsed(this.db.manager, ids),
     ]);
     const coveragesByPolicy = new Map<string, CoverageRecord[]>();
     for (const coverage of coverages) {
@@ -49,7 +49,7 @@ export class PoliciesService {
       if (ofPolicy) ofPolicy.push(coverage);
       else coveragesByPolicy.set(coverage.policyId, [coverage]);
     }
-    const items = policies.map((policy) => toPolicyResponse(policy, coveragesByPolicy.get(policy.id) ?? [], used.get(policy.id) ?? 0n, today));
+    const items = policies.map((policy) => toPolicyResponse(policy, coveragesByPolicy.get(policy.id) ?? [], used.get(policy.id)!.aggregateUsed, today));
     return pageOf(items, total, query);
   }
 
@@ -167,8 +167,8 @@ export class PoliciesService {
     const policy = await this.policies.findInScope(tx, caller, id);
     if (!policy) throw DomainError.notFound('Policy');
     const coverages = await this.policies.coveragesOf(tx, [id]);
-    const used = await this.policies.sumApprovedForPolicy(tx, id);
-    return toPolicyResponse(policy, coverages, used, shanghaiToday());
+    const used = await this.policies.limitsUsed(tx ?? this.db.manager, [id]);
+    return toPolicyResponse(policy, coverages, used.get(id)!.aggregateUsed, shanghaiToday());
   }
 
   /** The coverages with catalogue defaults applied; what is wrong with them is added to `problems`. */

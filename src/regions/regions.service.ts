@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
 import { DomainError } from '../common/domain-error.js';
+import { Database } from '../database/database.js';
 import { CreateDistrictDto, CreateStreetDto, DistrictResponse, StreetResponse, toDistrictResponse, toStreetResponse } from './dto/region.dto.js';
 import { RegionsRepository } from './regions.repository.js';
 
 @Injectable()
 export class RegionsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly regions: RegionsRepository,
     private readonly audit: AuditService,
   ) {}

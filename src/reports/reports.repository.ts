@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { scopeClaims } from '../claims/claim-scope.js';
 import type { ClaimStatus } from '../claims/claim-status.js';
@@ -47,6 +46,9 @@ export interface BreakdownFigures {
   paidAmount: string;
 }
 
+/** The summary as its query reads it: what the claims used comes from PoliciesRepository.limitsUsed. */
+export type PolicySummarySqlRow = Omit<PolicySummaryRow, 'aggregateUsed'> & { policyId: string };
+
 export interface AnnualFigures {
   policy: PolicySummaryRow | null;
   totals: TotalsRow;
@@ -86,15 +88,14 @@ const PENDING = `status IN ('reported', 'verifying', 'verified', 'needs_info', '
  * $2 policy year, $3 insurer id or null.
  */
 const POLICY_SUMMARY_SQL = `
-  SELECT p.policy_no AS "policyNo", i.name AS insurer,
+  SELECT p.id AS "policyId", p.policy_no AS "policyNo", i.name AS insurer,
          to_char(p.period_start, 'YYYY-MM-DD') AS "periodStart", to_char(p.period_end, 'YYYY-MM-DD') AS "periodEnd",
          p.premium::text AS premium, p.aggregate_limit::text AS "aggregateLimit",
-         coalesce(used.approved, 0)::text AS "aggregateUsed",
          round(coalesce(used.paid, 0)::numeric / NULLIF(p.premium, 0), 4)::text AS "lossRatio"
   FROM policy p
   JOIN insurer i ON i.id = p.insurer_id
   CROSS JOIN LATERAL (
-    SELECT sum(c.approved_amount) AS approved, sum(c.paid_amount) AS paid
+    SELECT sum(c.paid_amount) AS paid
     FROM claim c
     WHERE c.district_code = p.district_code AND c.year = p.year AND c.policy_id = p.id
   ) used
@@ -221,11 +222,9 @@ const MULTI_YEAR_SQL = `
 
 @Injectable()
 export class ReportsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
   /** Whether the insurer held an activated policy of the district in any year of the range. */
-  async insurerHoldsPolicy(insurerId: string, districtCode: string, fromYear: number, toYear: number): Promise<boolean> {
-    const [{ held }]: { held: boolean }[] = await this.db.query(
+  async insurerHoldsPolicy(db: EntityManager, insurerId: string, districtCode: string, fromYear: number, toYear: number): Promise<boolean> {
+    const [{ held }]: { held: boolean }[] = await db.query(
       `SELECT EXISTS (SELECT 1 FROM policy p
                       WHERE p.insurer_id = $1 AND p.district_code = $2 AND p.year BETWEEN $3 AND $4 AND ${REPORTED_POLICY}) AS held`,
       [insurerId, districtCode, fromYear, toYear],
@@ -233,28 +232,25 @@ export class ReportsRepository {
     return held;
   }
 
-  /** Every figure of the annual report, read in one snapshot so the sections add up to the totals. */
-  annualFigures(scope: ReportScope, year: number): Promise<AnnualFigures> {
-    return this.db.transaction('REPEATABLE READ', async (tx) => {
-      await tx.query('SET TRANSACTION READ ONLY');
-      const params = [scope.districtCode, year, scope.insurerId];
-      const [policy]: PolicySummaryRow[] = await tx.query(POLICY_SUMMARY_SQL, params);
-      const [figures]: Pick<AnnualFigures, 'totals' | 'byEventType' | 'byStreet' | 'byMonth'>[] = await tx.query(ANNUAL_FIGURES_SQL, params);
-      const [processingDays]: AnnualFigures['processingDays'][] = await tx.query(PROCESSING_DAYS_SQL, params);
-      const [previous]: { claims: number; paid: number; paidAmount: string; hasPolicy: boolean }[] =
-        await tx.query(PREVIOUS_YEAR_SQL, [scope.districtCode, year - 1, scope.insurerId]);
-      return {
-        policy: policy ?? null,
-        ...figures,
-        processingDays,
-        previousYear: previous.claims > 0 || previous.hasPolicy ? { paid: previous.paid, paidAmount: previous.paidAmount } : null,
-      };
-    });
+  /** Every figure of the annual report but the policy's use; `tx` should be one snapshot so the sections add up to the totals. */
+  async annualFigures(tx: EntityManager, scope: ReportScope, year: number): Promise<Omit<AnnualFigures, 'policy'> & { policy: PolicySummarySqlRow | null }> {
+    const params = [scope.districtCode, year, scope.insurerId];
+    const [policy]: PolicySummarySqlRow[] = await tx.query(POLICY_SUMMARY_SQL, params);
+    const [figures]: Pick<AnnualFigures, 'totals' | 'byEventType' | 'byStreet' | 'byMonth'>[] = await tx.query(ANNUAL_FIGURES_SQL, params);
+    const [processingDays]: AnnualFigures['processingDays'][] = await tx.query(PROCESSING_DAYS_SQL, params);
+    const [previous]: { claims: number; paid: number; paidAmount: string; hasPolicy: boolean }[] =
+      await tx.query(PREVIOUS_YEAR_SQL, [scope.districtCode, year - 1, scope.insurerId]);
+    return {
+      policy: policy ?? null,
+      ...figures,
+      processingDays,
+      previousYear: previous.claims > 0 || previous.hasPolicy ? { paid: previous.paid, paidAmount: previous.paidAmount } : null,
+    };
   }
 
-  async multiYearFigures(scope: ReportScope, fromYear: number, toYear: number): Promise<MultiYearFigures> {
+  async multiYearFigures(db: EntityManager, scope: ReportScope, fromYear: number, toYear: number): Promise<MultiYearFigures> {
     const rows: (MultiYearFigures['years'][number] & { totalClaimsPaid: number; totalPaidAmount: string })[] =
-      await this.db.query(MULTI_YEAR_SQL, [scope.districtCode, fromYear, toYear, scope.insurerId]);
+      await db.query(MULTI_YEAR_SQL, [scope.districtCode, fromYear, toYear, scope.insurerId]);
     return {
       years: rows.map(({ year, coveredEvents, claimsPaid, paidAmount }) => ({ year, coveredEvents, claimsPaid, paidAmount })),
       total: { claimsPaid: rows[0].totalClaimsPaid, paidAmount: rows[0].totalPaidAmount },
@@ -266,8 +262,8 @@ export class ReportsRepository {
    * the claim does not exist or is outside the caller's scope. Amounts are
    * money strings; the calculation steps are those stored with the assessment.
    */
-  async findPayoutNotice(caller: AuthUser, claimId: string): Promise<PayoutNoticeRow | null> {
-    const query = this.db.createQueryBuilder()
+  async findPayoutNotice(db: EntityManager, caller: AuthUser, claimId: string): Promise<PayoutNoticeRow | null> {
+    const query = db.createQueryBuilder()
       .select([
         'c.status AS status', 'c.district_code AS "districtCode"', 'c.claim_no AS "claimNo"', 'd.name AS "districtName"', 's.name AS "streetName"',
         'r.name AS "residentName"', 'r.id_number_masked AS "idNumberMasked"', 'e.name_zh AS "eventTypeZh"',

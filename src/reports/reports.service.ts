@@ -1,10 +1,10 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
 import { DomainError } from '../common/domain-error.js';
+import { Database } from '../database/database.js';
+import { PoliciesRepository } from '../policies/policies.repository.js';
 import type { District } from '../regions/entities/district.entity.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
 import type { AnnualReportQuery, MultiYearReportQuery, ReportFileFormat, ReportFormat } from './dto/report-query.dto.js';
@@ -28,15 +28,22 @@ const MULTI_YEAR_RENDERERS: Record<ReportFileFormat, (report: MultiYearReport) =
 @Injectable()
 export class ReportsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly reports: ReportsRepository,
+    private readonly policies: PoliciesRepository,
     private readonly regions: RegionsRepository,
     private readonly audit: AuditService,
   ) {}
 
   async annual(caller: AuthUser, query: AnnualReportQuery): Promise<AnnualReportResponse | StreamableFile> {
     const { district, scope } = await this.scopeOf(caller, query.districtCode, query.year, query.year);
-    const figures = await this.reports.annualFigures(scope, query.year);
+    const figures = await this.db.snapshot(async (tx) => {
+      const { policy, ...rest } = await this.reports.annualFigures(tx, scope, query.year);
+      if (!policy) return { ...rest, policy };
+      const { policyId, ...summary } = policy;
+      const { aggregateUsed } = (await this.policies.limitsUsed(tx, [policyId])).get(policyId)!;
+      return { ...rest, policy: { ...summary, aggregateUsed: aggregateUsed.toString() } };
+    });
     const report = toAnnualReportResponse(district, query.year, figures, new Date());
     const output = query.format === 'json' ? report
       : reportFile(await ANNUAL_RENDERERS[query.format](report), query.format, annualReportFileName(report, query.format));
@@ -46,7 +53,7 @@ export class ReportsService {
 
   async multiYear(caller: AuthUser, query: MultiYearReportQuery): Promise<MultiYearReportResponse | StreamableFile> {
     const { district, scope } = await this.scopeOf(caller, query.districtCode, query.from, query.to);
-    const figures = await this.reports.multiYearFigures(scope, query.from, query.to);
+    const figures = await this.reports.multiYearFigures(this.db.manager, scope, query.from, query.to);
     const report = toMultiYearReportResponse(district, query.from, query.to, figures, new Date());
     const output = query.format === 'json' ? report
       : reportFile(await MULTI_YEAR_RENDERERS[query.format](report), query.format, multiYearReportFileName(report, query.format));
@@ -76,7 +83,7 @@ export class ReportsService {
         return caller.districtCode === districtCode;
       case Role.InsurerAdjuster:
       case Role.InsurerManager:
-        return caller.insurerId !== null && this.reports.insurerHoldsPolicy(caller.insurerId, districtCode, fromYear, toYear);
+        return caller.insurerId !== null && this.reports.insurerHoldsPolicy(this.db.manager, caller.insurerId, districtCode, fromYear, toYear);
       case Role.StreetCadre:
         return false;
     }
@@ -85,12 +92,10 @@ export class ReportsService {
   /** Recorded once the report has been produced, in a transaction of its own so rendering never holds the audit chain. */
   /** The payout notice (理赔通知书) of a paid claim in the caller's scope; 409 before payment. */
   async payoutNotice(caller: AuthUser, claimId: string): Promise<StreamableFile> {
-    const found = await this.reports.findPayoutNotice(caller, claimId);
+    const found = await this.reports.findPayoutNotice(this.db.manager, caller, claimId);
     if (!found) throw DomainError.notFound('Claim');
     if (!found.notice) {
-      throw new DomainError('INVALID_TRANSITION', `A payout notice exists only once a claim is paid; this one is ${found.status}`, [
-        { field: 'status', message: `current state is ${found.status}`, currentStatus: found.status },
-      ]);
+      throw DomainError.invalidTransition(found.status, `A payout notice exists only once a claim is paid; this one is ${found.status}`);
     }
     const notice = { ...found.notice, generatedAt: new Date().toISOString() };
     const pdf = await renderPayoutNoticePdf(notice);

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
@@ -9,6 +7,7 @@ import { FieldCrypto } from '../common/field-crypto.js';
 import { normaliseIdNumber } from '../common/id-number.js';
 import { maskIdNumber, maskPhone } from '../common/masking.js';
 import { pageOf, type Page } from '../common/pagination.js';
+import { Database } from '../database/database.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
 import type { CreateResidentDto, ListResidentsQuery } from './dto/resident.requests.js';
 import { toResidentResponse, type ResidentResponse, type RevealedResidentResponse } from './dto/resident.response.js';
@@ -17,7 +16,7 @@ import { ResidentsRepository } from './residents.repository.js';
 @Injectable()
 export class ResidentsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly residents: ResidentsRepository,
     private readonly regions: RegionsRepository,
     private readonly crypto: FieldCrypto,

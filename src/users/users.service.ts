@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { INSURER_ROLES, Role } from '../auth/role.js';
@@ -8,6 +7,7 @@ import { AppConfig } from '../config/config.js';
 import { DomainError } from '../common/domain-error.js';
 import { parseMoney } from '../common/money.js';
 import { pageOf, type Page } from '../common/pagination.js';
+import { Database } from '../database/database.js';
 import { InsurersRepository } from '../insurers/insurers.repository.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
 import type { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/user.requests.js';
@@ -23,7 +23,7 @@ export class UsersService implements OnApplicationBootstrap {
   private readonly logger = new Logger(UsersService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly users: UsersRepository,
     private readonly regions: RegionsRepository,
     private readonly insurers: InsurersRepository,

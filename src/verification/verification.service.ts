@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
 import { ClaimDetailsService } from '../claims/claim-details.service.js';
@@ -12,6 +10,7 @@ import type { Claim } from '../claims/entities/claim.entity.js';
 import { DomainError } from '../common/domain-error.js';
 import { formatMoney, parseMoney } from '../common/money.js';
 import { shanghaiDate } from '../common/timestamp.js';
+import { Database } from '../database/database.js';
 import type { RecordVerificationDto, ReturnClaimDto } from './dto/verification.requests.js';
 import { VerificationRepository } from './verification.repository.js';
 
@@ -24,7 +23,7 @@ import { VerificationRepository } from './verification.repository.js';
 @Injectable()
 export class VerificationService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly claims: ClaimsRepository,
     private readonly workflow: ClaimWorkflow,
     private readonly details: ClaimDetailsService,
@@ -34,7 +33,7 @@ export class VerificationService {
 
   start(caller: AuthUser, id: string): Promise<ClaimResponse> {
     return this.db.transaction(async (tx) => {
-      const claim = await this.lockClaim(tx, caller, id);
+      const claim = await this.claims.lockInScope(tx, caller, id);
       nextState(claim, 'start_verification');
       assertNotFiler(claim, caller);
       await this.verifications.start(tx, claim.id, caller.id);
@@ -48,7 +47,7 @@ export class VerificationService {
     if (visitedAt.getTime() > Date.now()) throw DomainError.validation('visitedAt', 'visitedAt must not be in the future');
     const verifiedLoss = parseMoney(dto.verifiedLoss);
     return this.db.transaction(async (tx) => {
-      const claim = await this.lockClaim(tx, caller, id);
+      const claim = await this.claims.lockInScope(tx, caller, id);
       nextState(claim, 'verify');
       assertNotFiler(claim, caller);
       if (shanghaiDate(visitedAt) < claim.incidentDate) {
@@ -82,7 +81,7 @@ export class VerificationService {
   /** The street returns a claim during its verification; the insurer during review (verified or assessed). */
   returnForInformation(caller: AuthUser, id: string, dto: ReturnClaimDto): Promise<ClaimResponse> {
     return this.db.transaction(async (tx) => {
-      const claim = await this.lockClaim(tx, caller, id);
+      const claim = await this.claims.lockInScope(tx, caller, id);
       nextState(claim, 'return');
       if (caller.role === Role.StreetCadre) {
         if (claim.status !== 'verifying') throw wrongReviewer(claim, 'the insurer returns a claim after verification');
@@ -97,16 +96,10 @@ export class VerificationService {
 
   resubmit(caller: AuthUser, id: string): Promise<ClaimResponse> {
     return this.db.transaction(async (tx) => {
-      const claim = await this.lockClaim(tx, caller, id);
+      const claim = await this.claims.lockInScope(tx, caller, id);
       await this.workflow.transition(tx, claim, 'resubmit', caller);
       return this.details.load(tx, claim.id);
     });
-  }
-
-  private async lockClaim(tx: EntityManager, caller: AuthUser, id: string): Promise<Claim> {
-    const claim = await this.claims.findInScopeForUpdate(tx, caller, id);
-    if (!claim) throw DomainError.notFound('Claim');
-    return claim;
   }
 }
 
@@ -130,7 +123,5 @@ function assertLossExplained(claim: Claim, verifiedLoss: bigint, reason: string 
 
 /** A return by a reviewer whose stage it is not: the claim's state does not allow it for them. */
 function wrongReviewer(claim: Claim, why: string): DomainError {
-  return new DomainError('INVALID_TRANSITION', `Cannot return a claim that is ${claim.status}: ${why}`, [
-    { field: 'status', message: `current state is ${claim.status}`, currentStatus: claim.status },
-  ]);
+  return DomainError.invalidTransition(claim.status, `Cannot return a claim that is ${claim.status}: ${why}`);
 }

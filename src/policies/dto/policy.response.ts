@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { formatMoney } from '../../common/money.js';
 import type { PolicyStatus } from '../entities/policy.entity.js';
 import type { CoverageRecord, PolicyRecord } from '../policies.repository.js';
+import { leftOf } from '../policy-limits.js';
 import { effectiveStatus } from '../policy-terms.js';
 import { POLICY_STATUSES } from './policy.requests.js';
 
@@ -71,6 +72,6 @@ export function toPolicyResponse(policy: PolicyRecord, coverages: CoverageRecord
     activatedAt: policy.activatedAt?.toISOString() ?? null,
     coverages: coverages.map(toCoverageResponse),
     aggregateUsed: formatMoney(aggregateUsed),
-    aggregateLeft: formatMoney(policy.aggregateLimit - aggregateUsed),
+    aggregateLeft: formatMoney(leftOf(policy.aggregateLimit, aggregateUsed)),
   };
 }
