@@ -83,6 +83,8 @@ describe('claim intake', () => {
         verification: null, assessment: null, approval: null, payment: null,
         flags: [],
         history: [{ from: null, to: 'reported', at: expect.any(String), actorId: cadre1Id, reason: null }],
+        // due the next working day, whatever day it is filed on
+        deadline: { stage: 'verify', dueDate: expect.any(String), overdue: false, daysLeft: 1, paused: false },
       });
       expect(required.length).toBeGreaterThan(0);
       const again = await get(officer, res.body.id);
