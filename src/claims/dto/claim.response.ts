@@ -26,7 +26,7 @@ export class ClaimDocumentResponse {
   @ApiProperty({ example: '350205-2022-000381-police_report-01.pdf', description: 'Given by the server: claim number, type, sequence, extension of the detected type' })
   fileName: string;
 
-  @ApiProperty({ example: '报警回执.pdf', nullable: true, description: 'The name the uploader sent, kept as metadata only' })
+  @ApiProperty({ type: String, example: '报警回执.pdf', nullable: true, description: 'The name the uploader sent, kept as metadata only' })
   originalFileName: string | null;
 
   @ApiProperty({ example: 'application/pdf' }) mimeType: string;
