@@ -120,12 +120,22 @@ describe('demo claims', () => {
     }
   });
 
-  it('records the load as one audit event and keeps the chain intact', async () => {
+  it('records every step of every generated claim as the workflow would, one event for the load, and keeps the chain intact', async () => {
     const events = await t.db.query(`SELECT action, data FROM audit_event WHERE action = 'seed.demo_claims'`);
     expect(events).toHaveLength(1);
     expect(events[0].data.summary).toHaveLength(DEMO_CLAIM_PLANS.length);
-    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM audit_event WHERE entity = 'claim'`);
-    expect(count).toBe(0);
+    const [counts] = await t.db.query(`
+      SELECT (SELECT count(*)::int FROM claim_status_change) AS steps,
+             (SELECT count(*)::int FROM audit_event WHERE entity = 'claim') AS events,
+             (SELECT count(*)::int FROM claim_status_change h
+               WHERE NOT EXISTS (
+                 SELECT 1 FROM audit_event e
+                  WHERE e.entity = 'claim' AND e.entity_id = h.claim_id::text AND e.actor_id = h.actor_id
+                    AND (e.data->>'stepAt')::timestamptz = h.at
+                    AND CASE WHEN h.from_status IS NULL THEN e.action = 'claim.file'
+                             ELSE e.data->>'from' = h.from_status AND e.data->>'to' = h.to_status END)) AS unmatched`);
+    expect(counts.steps).toBeGreaterThan(5000);
+    expect(counts).toEqual({ steps: counts.steps, events: counts.steps, unmatched: 0 });
     const verify = await t.http().get(`${API}/audit/verify`).set('Authorization', await t.login('admin'));
     expect(verify.body).toMatchObject({ ok: true, firstBrokenSeq: null });
   });
