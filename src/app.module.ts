@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InsurersModule } from './insurers/insurers.module.js';
+import { LedgersModule } from './ledgers/ledgers.module.js';
 import { PayoutsModule } from './payouts/payouts.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
 import { RegionsModule } from './regions/regions.module.js';
@@ -35,6 +36,7 @@ import { VerificationModule } from './verification/verification.module.js';
     VerificationModule,
     PayoutsModule,
     ReportsModule,
+    LedgersModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ErrorFilter },

@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError } from '../common/domain-error.js';
 import type { ClaimStatus } from './claim-status.js';
+import { ClaimsRepository, type HistoricalClaim } from './claims.repository.js';
 import { Claim } from './entities/claim.entity.js';
 import { ClaimStatusChange } from './entities/claim-status-change.entity.js';
 
@@ -48,6 +49,18 @@ export function nextState(claim: ClaimState, action: ClaimAction): ClaimState {
   return { status: rule.to, returnedFrom: action === 'return' ? claim.status : null };
 }
 
+/** How a claim of a historical ledger ended, in the ledger's words 已赔付, 拒赔, 撤案 and 处理中. */
+export type LedgerOutcome = 'paid' | 'denied' | 'withdrawn' | 'pending';
+
+/**
+ * The state a ledger claim enters the system in. One still in progress
+ * starts as reported: its verification and assessment happen here, through
+ * the transitions above.
+ */
+export const LEDGER_OUTCOME_STATUS: Record<LedgerOutcome, ClaimStatus> = {
+  paid: 'paid', denied: 'denied', withdrawn: 'withdrawn', pending: 'reported',
+};
+
 /** Columns a transition may set alongside the status (never status itself). */
 export type TransitionChanges = Partial<Pick<Claim,
   'verifiedLoss' | 'assessedAmount' | 'approvedAmount' | 'paidAmount' | 'decidedAt' | 'paidAt' | 'closedAt'>>;
@@ -59,7 +72,10 @@ export type TransitionChanges = Partial<Pick<Claim,
  */
 @Injectable()
 export class ClaimWorkflow {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly claims: ClaimsRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   async transition(
     tx: EntityManager,
@@ -87,6 +103,21 @@ export class ClaimWorkflow {
       actor, action: 'claim.file', entity: 'claim', entityId: claim.id, districtCode: claim.districtCode,
       data: { claimNo: claim.claimNo, ...auditData },
     });
+  }
+
+  /**
+   * Claims of a historical ledger, entered in the state the ledger records:
+   * no transition ran in this system, so each gets one history entry, from
+   * nothing to that state, naming the import and its row. The import's one
+   * audit event (LedgerImportService) covers them all.
+   */
+  async importHistorical(tx: EntityManager, claims: HistoricalClaim[], actor: AuthUser, importId: string): Promise<void> {
+    const inserted = await this.claims.insertHistorical(tx, claims.map((claim) => ({ ...claim, status: LEDGER_OUTCOME_STATUS[claim.outcome] })));
+    const at = new Date();
+    await tx.getRepository(ClaimStatusChange).insert(inserted.map((claim) => ({
+      claimId: claim.id, fromStatus: null, toStatus: claim.status, actorId: actor.id, at,
+      reason: `ledger import ${importId}, row ${claim.ledgerRow}`,
+    })));
   }
 
   private async appendHistory(tx: EntityManager, claimId: string, from: ClaimStatus | null, to: ClaimStatus, actorId: string, reason: string | null): Promise<void> {

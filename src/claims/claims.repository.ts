@@ -12,6 +12,7 @@ import { Policy } from '../policies/entities/policy.entity.js';
 import { ClaimVerification } from '../verification/entities/claim-verification.entity.js';
 import { DUPLICATE_EVENT_WINDOW_DAYS, type OtherClaim, type RaisedFlag } from './claim-flags.js';
 import { scopeClaims } from './claim-scope.js';
+import type { LedgerOutcome } from './claim-workflow.js';
 import type { ClaimStatus } from './claim-status.js';
 import type { ClaimDetails, ClaimFlagResponse, ClaimListRow } from './dto/claim.response.js';
 import { ClaimDocument } from './entities/claim-document.entity.js';
@@ -24,6 +25,12 @@ export type NewClaim = Pick<Claim,
   'claimNo' | 'districtCode' | 'year' | 'seq' | 'streetCode' | 'policyId' | 'insurerId' | 'coverageId' | 'eventType'
   | 'residentId' | 'incidentDate' | 'incidentPlace' | 'description' | 'policeReportNo' | 'claimedAmount'
   | 'payeeAccountName' | 'payeeBankName' | 'payeeAccountCipher' | 'payeeAccountIndex' | 'payeeAccountMasked' | 'reportedBy'>;
+
+/** A claim of a historical ledger, as the ledger records it; the workflow decides its status from `outcome`. */
+export type HistoricalClaim = Pick<Claim,
+  'claimNo' | 'districtCode' | 'year' | 'seq' | 'streetCode' | 'policyId' | 'insurerId' | 'coverageId' | 'eventType'
+  | 'residentId' | 'incidentDate' | 'incidentPlace' | 'description' | 'claimedAmount' | 'assessedAmount' | 'approvedAmount'
+  | 'paidAmount' | 'reportedBy' | 'reportedAt' | 'paidAt'> & { ledgerImportId: string; ledgerRow: number; outcome: LedgerOutcome };
 
 export interface ClaimListFilter {
   status?: ClaimStatus;
@@ -72,18 +79,50 @@ export class ClaimsRepository {
   }
 
   /**
-   * The next claim number of the district and year. The counter row stays
-   * locked until the transaction ends, so concurrent filings queue here, and a
-   * rollback takes its number back with it: numbers are gap-free.
+   * The next claim number of the district and year, or the first of the next
+   * `count` numbers. The counter row stays locked until the transaction ends,
+   * so concurrent filings queue here, and a rollback takes its numbers back
+   * with it: numbers are gap-free.
    */
-  async nextSeq(tx: EntityManager, districtCode: string, year: number): Promise<number> {
-    const [{ last_seq: seq }]: { last_seq: number }[] = await tx.query(
-      `INSERT INTO claim_counter (district_code, year, last_seq) VALUES ($1, $2, 1)
-       ON CONFLICT (district_code, year) DO UPDATE SET last_seq = claim_counter.last_seq + 1
+  async nextSeq(tx: EntityManager, districtCode: string, year: number, count = 1): Promise<number> {
+    const [{ last_seq: last }]: { last_seq: number }[] = await tx.query(
+      `INSERT INTO claim_counter (district_code, year, last_seq) VALUES ($1, $2, $3)
+       ON CONFLICT (district_code, year) DO UPDATE SET last_seq = claim_counter.last_seq + $3
        RETURNING last_seq`,
-      [districtCode, year],
+      [districtCode, year, count],
     );
-    return seq;
+    return last - count + 1;
+  }
+
+  /**
+   * Claims of a ledger import in one statement per call (unnest of one array
+   * per column), with the status the workflow chose for each. Returns each
+   * new claim's id with its ledger row.
+   */
+  async insertHistorical(tx: EntityManager, claims: (HistoricalClaim & { status: ClaimStatus })[]): Promise<{ id: string; ledgerRow: number; status: ClaimStatus }[]> {
+    const column = <K extends keyof (HistoricalClaim & { status: ClaimStatus })>(key: K) => claims.map((claim) => claim[key]);
+    const fenColumn = (key: 'claimedAmount' | 'assessedAmount' | 'approvedAmount' | 'paidAmount') =>
+      claims.map((claim) => claim[key]?.toString() ?? null);
+    return tx.query(
+      `INSERT INTO claim (claim_no, district_code, year, seq, street_code, policy_id, insurer_id, coverage_id, event_type,
+                          resident_id, incident_date, incident_place, description, claimed_amount, assessed_amount,
+                          approved_amount, paid_amount, status, reported_by, reported_at, paid_at, source, ledger_import_id, ledger_row)
+       SELECT claim_no, district_code, year, seq, street_code, policy_id, insurer_id, coverage_id, event_type,
+              resident_id, incident_date, incident_place, description, claimed_amount, assessed_amount,
+              approved_amount, paid_amount, status, reported_by, reported_at, paid_at, 'ledger', ledger_import_id, ledger_row
+         FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::text[], $6::uuid[], $7::uuid[], $8::uuid[], $9::text[],
+                     $10::uuid[], $11::date[], $12::text[], $13::text[], $14::bigint[], $15::bigint[],
+                     $16::bigint[], $17::bigint[], $18::text[], $19::uuid[], $20::timestamptz[], $21::timestamptz[], $22::uuid[], $23::int[])
+           AS t(claim_no, district_code, year, seq, street_code, policy_id, insurer_id, coverage_id, event_type,
+                resident_id, incident_date, incident_place, description, claimed_amount, assessed_amount,
+                approved_amount, paid_amount, status, reported_by, reported_at, paid_at, ledger_import_id, ledger_row)
+       RETURNING id, ledger_row AS "ledgerRow", status`,
+      [column('claimNo'), column('districtCode'), column('year'), column('seq'), column('streetCode'), column('policyId'),
+        column('insurerId'), column('coverageId'), column('eventType'), column('residentId'), column('incidentDate'),
+        column('incidentPlace'), column('description'), fenColumn('claimedAmount'), fenColumn('assessedAmount'),
+        fenColumn('approvedAmount'), fenColumn('paidAmount'), column('status'), column('reportedBy'),
+        column('reportedAt'), column('paidAt'), column('ledgerImportId'), column('ledgerRow')],
+    );
   }
 
   async insert(tx: EntityManager, claim: NewClaim): Promise<Claim> {

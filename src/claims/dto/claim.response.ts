@@ -8,7 +8,7 @@ import { CLAIM_STATUSES, type ClaimStatus } from '../claim-status.js';
 import type { ClaimDocument } from '../entities/claim-document.entity.js';
 import { FLAG_CODES, type FlagCode } from '../entities/claim-flag.entity.js';
 import type { ClaimStatusChange } from '../entities/claim-status-change.entity.js';
-import type { Claim } from '../entities/claim.entity.js';
+import type { Claim, ClaimSource } from '../entities/claim.entity.js';
 
 const money = (fen: bigint | null): string | null => (fen === null ? null : formatMoney(fen));
 const iso = (at: Date | null): string | null => (at === null ? null : at.toISOString());
@@ -113,7 +113,8 @@ export class ClaimResponse {
   @ApiPropertyOptional({ nullable: true, example: '7500.00' }) assessedAmount: string | null;
   @ApiPropertyOptional({ nullable: true, example: '7500.00' }) approvedAmount: string | null;
   @ApiPropertyOptional({ nullable: true, example: '7500.00' }) paidAmount: string | null;
-  @ApiProperty({ type: PayeeResponse }) payee: PayeeResponse;
+  @ApiProperty({ type: PayeeResponse, nullable: true, description: 'null for a claim imported from a ledger' }) payee: PayeeResponse | null;
+  @ApiProperty({ enum: ['filed', 'ledger'], description: 'ledger: imported from a historical Excel ledger (POST /imports/claims)' }) source: ClaimSource;
   @ApiProperty() reportedAt: string;
   @ApiProperty({ format: 'uuid' }) reportedBy: string;
   @ApiPropertyOptional({ nullable: true }) decidedAt: string | null;
@@ -184,7 +185,9 @@ export function toClaimResponse(details: ClaimDetails): ClaimResponse {
     assessedAmount: money(claim.assessedAmount),
     approvedAmount: money(claim.approvedAmount),
     paidAmount: money(claim.paidAmount),
-    payee: { accountName: claim.payeeAccountName, bankName: claim.payeeBankName, accountNoMasked: claim.payeeAccountMasked },
+    payee: claim.payeeAccountMasked === null ? null
+      : { accountName: claim.payeeAccountName!, bankName: claim.payeeBankName!, accountNoMasked: claim.payeeAccountMasked },
+    source: claim.source,
     reportedAt: claim.reportedAt.toISOString(),
     reportedBy: claim.reportedBy,
     decidedAt: iso(claim.decidedAt),
