@@ -13,4 +13,5 @@ export const demoClaimSeeds: Seed[] = [demoClaimsSeed];
 export const demoSeeds: Seed[] = [...referenceSeeds, ...demoClaimSeeds];
 
 export { loadCatalog } from './catalog.js';
+export { workingDayCalendarSeed } from './working-day-calendar.js';
 export { DEMO_PASSWORD, DEMO_USERS } from './demo-reference.js';

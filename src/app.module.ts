@@ -3,8 +3,10 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RateLimitGuard } from './auth/rate-limit.guard.js';
+import { DeadlinesModule } from './deadlines/deadlines.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { ClaimsModule } from './claims/claims.module.js';
+import { ClockModule } from './common/clock.module.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -22,6 +24,7 @@ import { VerificationModule } from './verification/verification.module.js';
 @Module({
   imports: [
     ConfigModule,
+    ClockModule,
     DatabaseModule,
     AuditModule,
     AuthModule,
@@ -29,6 +32,7 @@ import { VerificationModule } from './verification/verification.module.js';
     RegionsModule,
     InsurersModule,
     CatalogModule,
+    DeadlinesModule,
     HealthModule,
     PoliciesModule,
     ResidentsModule,

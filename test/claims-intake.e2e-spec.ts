@@ -83,6 +83,8 @@ describe('claim intake', () => {
         verification: null, assessment: null, approval: null, payment: null,
         flags: [],
         history: [{ from: null, to: 'reported', at: expect.any(String), actorId: cadre1Id, reason: null }],
+        // due the next working day, whatever day it is filed on
+        deadline: { stage: 'verify', dueDate: expect.any(String), overdue: false, daysLeft: 1, paused: false },
       });
       expect(required.length).toBeGreaterThan(0);
       const again = await get(officer, res.body.id);
@@ -323,11 +325,14 @@ describe('claim intake', () => {
     let fire: { id: string; claimNo: string };
     let burglary: { id: string; claimNo: string };
     let withdrawn: { id: string; claimNo: string };
+    const burglaryReportNo = 'JJ3502052026LIST77';
     beforeAll(async () => {
       residentName = '欧阳listing';
       const { resident } = await createResident(t, xyCadre, { name: residentName, streetCode: '350205002' });
-      fire = await fileClaim(t, xyCadre, resident.id, { eventType: 'fire', policeReportNo: undefined, incidentDate: '2022-04-10' });
-      burglary = await fileClaim(t, xyCadre, resident.id, { incidentDate: recentDate(1), claimedAmount: '20000' });
+      fire = await fileClaim(t, xyCadre, resident.id, {
+        eventType: 'fire', policeReportNo: undefined, incidentDate: '2022-04-10', incidentPlace: '新阳街道霞阳村仓库',
+      });
+      burglary = await fileClaim(t, xyCadre, resident.id, { incidentDate: recentDate(1), claimedAmount: '20000', policeReportNo: burglaryReportNo });
       withdrawn = await fileClaim(t, xyCadre, resident.id, { eventType: 'robbery', incidentDate: recentDate(1) });
       await t.http().post(`${API}/claims/${withdrawn.id}/withdraw`).set('Authorization', xyCadre).send({ reason: '误报' }).expect(200);
     });
@@ -355,6 +360,8 @@ describe('claim intake', () => {
       ['incident date range', () => ({ from: '2022-01-01', to: '2022-12-31' }), () => [fire.claimNo]],
       ['claim number fragment', () => ({ q: burglary.claimNo.slice(-9) }), () => [burglary.claimNo]],
       ['resident name', () => ({ q: '欧阳' }), () => [withdrawn.claimNo, burglary.claimNo, fire.claimNo]],
+      ['incident place fragment', () => ({ q: '霞阳村' }), () => [fire.claimNo]],
+      ['police report number fragment', () => ({ q: 'LIST77' }), () => [burglary.claimNo]],
     ])('filters by %s', async (_name, query, expected) => {
       const res = await list(officer, { ...query(), streetCode: '350205002' });
       expect(res.status).toBe(200);

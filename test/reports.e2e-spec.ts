@@ -112,6 +112,8 @@ const EXPECTED_2021 = {
   // Days to payment: B 4.5, A 10, I 11, C 20 → median 10.5, p90 = 11 + 0.7 × 9 = 17.3, max 20.
   processingDays: { median: 10.5, p90: 17.3, max: 20 },
   previousYear: { paid: 1, paidAmount: '3000.00' },
+  // The fixture's claims are inserted as rows, without the workflow's deadline clocks (test/deadlines.e2e-spec.ts counts those).
+  timeliness: Object.fromEntries(['verify', 'assess', 'decide', 'pay', 'denial_notice'].map((stage) => [stage, { onTime: 0, late: 0, onTimeShare: null }])),
 };
 
 const toFen = (yuan: string) => Math.round(Number(yuan) * 100);

@@ -118,12 +118,21 @@ describe('residents', () => {
     });
 
     it.each([
-      ['a cadre for another street', 'hc.cadre1', '350205002', 400],
-      ['an officer for another district', 'hc.officer', '350211001', 400],
-      ['anyone for a street that does not exist', 'hc.officer', '350205999', 400],
-    ])('refuses %s', async (_name, username, streetCode, status) => {
-      const res = await post(await t.login(username), valid({ streetCode }));
-      expect(res.status).toBe(status);
+      ['a cadre for another street of the district', 'hc.cadre1', '350205002', 'RESIDENT_OUT_OF_STREET'],
+      ['a cadre for a street of another district', 'hc.cadre1', '350211001', 'RESIDENT_OUT_OF_STREET'],
+      ['an officer for another district', 'hc.officer', '350211001', 'RESIDENT_OUT_OF_DISTRICT'],
+    ])('refuses %s with 422 and writes nothing', async (_name, username, streetCode, rule) => {
+      const input = valid({ streetCode });
+      const res = await post(await t.login(username), input);
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code: 'RULE_VIOLATION', details: [{ field: rule, streetCode }] });
+      const lookup = await t.http().get(`${API}/residents`).set('Authorization', await t.login('admin')).query({ idNumber: input.idNumber });
+      expect(lookup.body.total).toBe(0);
+    });
+
+    it('refuses a street that does not exist with 400', async () => {
+      const res = await post(await t.login('hc.officer'), valid({ streetCode: '350205999' }));
+      expect(res.status).toBe(400);
       expect(res.body.details[0].field).toBe('streetCode');
     });
 

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError } from '../common/domain-error.js';
+import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import type { ClaimStatus } from './claim-status.js';
 import { ClaimsRepository, type HistoricalClaim } from './claims.repository.js';
 import { Claim } from './entities/claim.entity.js';
@@ -67,14 +68,16 @@ export type TransitionChanges = Partial<Pick<Claim,
 
 /**
  * The one writer of `claim.status`. Every transition updates the claim, appends
- * its status history and its audit event, all in the caller's transaction. The
- * caller must have locked the claim row (ClaimsRepository.lockInScope).
+ * its status history, moves its deadline clocks and records its audit event,
+ * all in the caller's transaction. The caller must have locked the claim row
+ * (ClaimsRepository.lockInScope).
  */
 @Injectable()
 export class ClaimWorkflow {
   constructor(
     private readonly claims: ClaimsRepository,
     private readonly audit: AuditService,
+    private readonly deadlines: DeadlinesService,
   ) {}
 
   async transition(
@@ -89,6 +92,7 @@ export class ClaimWorkflow {
     Object.assign(claim, options.changes ?? {}, next);
     await tx.getRepository(Claim).update({ id: claim.id }, { ...(options.changes ?? {}), ...next });
     await this.appendHistory(tx, claim.id, from, next.status, actor.id, options.reason ?? null);
+    await this.deadlines.track(tx, claim, action);
     await this.audit.record(tx, {
       actor, action: `claim.${action}`, entity: 'claim', entityId: claim.id, districtCode: claim.districtCode,
       data: { claimNo: claim.claimNo, from, to: next.status, reason: options.reason ?? null, ...(options.auditData ?? {}) },
@@ -99,6 +103,7 @@ export class ClaimWorkflow {
   /** The first history entry of a newly filed claim (the row is inserted as `reported`). */
   async filed(tx: EntityManager, claim: Claim, actor: AuthUser, auditData: Record<string, unknown>): Promise<void> {
     await this.appendHistory(tx, claim.id, null, 'reported', actor.id, null);
+    await this.deadlines.track(tx, claim, 'file');
     await this.audit.record(tx, {
       actor, action: 'claim.file', entity: 'claim', entityId: claim.id, districtCode: claim.districtCode,
       data: { claimNo: claim.claimNo, ...auditData },

@@ -3,6 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { CryptoModule } from '../common/crypto.module.js';
 import { AppConfig } from '../config/config.js';
+import { DeadlinesModule } from '../deadlines/deadlines.module.js';
 import { ResidentsModule } from '../residents/residents.module.js';
 import { ClaimDetailsService } from './claim-details.service.js';
 import { ClaimDocumentsService } from './claim-documents.service.js';
@@ -23,6 +24,7 @@ import { DocumentStorage } from './document-storage.js';
     CryptoModule,
     ResidentsModule,
     CatalogModule,
+    DeadlinesModule,
     // Uploads are held in memory (no storage engine given) up to the configured cap; multer's "File too large" becomes a 413.
     MulterModule.registerAsync({
       inject: [AppConfig],

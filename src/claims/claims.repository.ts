@@ -228,7 +228,13 @@ export class ClaimsRepository {
     if (filter.streetCode) query.andWhere('c.street_code = :streetCode', { streetCode: filter.streetCode });
     if (filter.from) query.andWhere('c.incident_date >= :from', { from: filter.from });
     if (filter.to) query.andWhere('c.incident_date <= :to', { to: filter.to });
-    if (filter.q) query.andWhere('(strpos(c.claim_no, :q) > 0 OR strpos(r.name, :q) > 0)', { q: filter.q });
+    if (filter.q) {
+      query.andWhere(
+        `(strpos(c.claim_no, :q) > 0 OR strpos(r.name, :q) > 0 OR strpos(c.incident_place, :q) > 0
+          OR strpos(coalesce(c.police_report_no, ''), :q) > 0)`,
+        { q: filter.q },
+      );
+    }
     const total = await query.getCount();
     const rows = await query
       .innerJoin('event_type', 'e', 'e.code = c.event_type')

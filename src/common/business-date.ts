@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsISO8601, IsString, Matches } from 'class-validator';
+import { IsISO8601, IsString, Matches, type ValidationOptions } from 'class-validator';
 import { shanghaiDate } from './timestamp.js';
 
 /**
@@ -23,10 +23,10 @@ export function addDays(date: string, days: number): string {
 }
 
 /** class-validator: a real calendar date written YYYY-MM-DD ("2026-02-30" fails). */
-export function IsBusinessDate(): PropertyDecorator {
+export function IsBusinessDate(options: Pick<ValidationOptions, 'each'> = {}): PropertyDecorator {
   return applyDecorators(
-    IsString(),
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date written YYYY-MM-DD' }),
-    IsISO8601({ strict: true }, { message: '$property is not a calendar date' }),
+    IsString(options),
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { ...options, message: '$property must be a date written YYYY-MM-DD' }),
+    IsISO8601({ strict: true }, { ...options, message: '$property is not a calendar date' }),
   );
 }

@@ -8,3 +8,14 @@ export class DistrictCodePipe implements PipeTransform<string, string> {
     return value;
   }
 }
+
+/** A calendar year in the range policies may have (2000–2100). */
+@Injectable()
+export class YearPipe implements PipeTransform<string, number> {
+  transform(value: string): number {
+    if (!/^\d{4}$/.test(value) || Number(value) < 2000 || Number(value) > 2100) {
+      throw DomainError.validation('year', 'year must be a year from 2000 to 2100');
+    }
+    return Number(value);
+  }
+}

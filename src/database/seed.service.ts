@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config.js';
-import { demoSeeds, loadCatalog } from '../../seeds/index.js';
+import { demoSeeds, loadCatalog, workingDayCalendarSeed } from '../../seeds/index.js';
 import type { Seed, SeedContext } from '../../seeds/seed.js';
 
 /** Any constant: keeps two instances starting together from seeding twice. */
@@ -26,12 +26,12 @@ export class SeedService implements OnApplicationBootstrap {
   }
 }
 
-/** Loads the catalogue (new codes only) and every seed not yet recorded in seed_run. */
+/** Loads the catalogue (new codes only), the working-day calendar and every seed not yet recorded in seed_run. */
 export async function runSeeds(db: DataSource, seeds: Seed[], context: SeedContext): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
     await loadCatalog(tx);
-    for (const seed of seeds) {
+    for (const seed of [workingDayCalendarSeed, ...seeds]) {
       const done: unknown[] = await tx.query('SELECT 1 FROM seed_run WHERE name = $1', [seed.name]);
       if (done.length > 0) continue;
       const started = Date.now();

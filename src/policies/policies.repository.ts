@@ -4,6 +4,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
 import type { EventType } from '../catalog/entities/event-type.entity.js';
+import type { PolicyDeadlines } from '../deadlines/deadline-rules.js';
 import type { Insurer } from '../insurers/entities/insurer.entity.js';
 import type { District } from '../regions/entities/district.entity.js';
 import { Coverage } from './entities/coverage.entity.js';
@@ -31,7 +32,8 @@ export interface PolicyFilter {
 }
 
 export type NewPolicy = Pick<Policy,
-  'policyNo' | 'districtCode' | 'insurerId' | 'year' | 'periodStart' | 'periodEnd' | 'premium' | 'aggregateLimit' | 'fourEyesThreshold' | 'createdBy'>;
+  'policyNo' | 'districtCode' | 'insurerId' | 'year' | 'periodStart' | 'periodEnd' | 'premium' | 'aggregateLimit' | 'fourEyesThreshold' | 'createdBy'
+  | keyof PolicyDeadlines>;
 
 @Injectable()
 export class PoliciesRepository {

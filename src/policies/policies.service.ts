@@ -9,6 +9,8 @@ import { DomainError, type ErrorDetail } from '../common/domain-error.js';
 import { parseMoney } from '../common/money.js';
 import { pageOf, type Page } from '../common/pagination.js';
 import { Database } from '../database/database.js';
+import { DEFAULT_DEADLINES, type PolicyDeadlines } from '../deadlines/deadline-rules.js';
+import type { PolicyDeadlinesDto } from '../deadlines/dto/deadline.dto.js';
 import { InsurersRepository } from '../insurers/insurers.repository.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
 import type { CoverageDto, CreatePolicyDto, ListPoliciesQuery, UpdatePolicyDto } from './dto/policy.requests.js';
@@ -81,6 +83,8 @@ export class PoliciesService {
         premium: parseMoney(dto.premium),
         aggregateLimit,
         fourEyesThreshold: parseMoney(dto.fourEyesThreshold),
+        ...DEFAULT_DEADLINES,
+        ...definedOnly(dto.deadlines),
         createdBy: caller.id,
       });
       await this.policies.replaceCoverages(tx, policy.id, coverages);
@@ -113,6 +117,7 @@ export class PoliciesService {
       if (dto.premium !== undefined) policy.premium = parseMoney(dto.premium);
       if (dto.aggregateLimit !== undefined) policy.aggregateLimit = parseMoney(dto.aggregateLimit);
       if (dto.fourEyesThreshold !== undefined) policy.fourEyesThreshold = parseMoney(dto.fourEyesThreshold);
+      Object.assign(policy, definedOnly(dto.deadlines));
       problems.push(...draftProblems(policy));
       const coverages = dto.coverages === undefined ? null : await this.resolveCoverages(tx, dto.coverages, problems);
       if (problems.length) throw new DomainError('VALIDATION_FAILED', 'Validation failed', problems);
@@ -215,9 +220,14 @@ function auditedTerms(policy: PolicyResponse): Record<string, unknown> {
   return {
     policyNo: policy.policyNo, insurerId: policy.insurerId, year: policy.year,
     periodStart: policy.periodStart, periodEnd: policy.periodEnd, premium: policy.premium,
-    aggregateLimit: policy.aggregateLimit, fourEyesThreshold: policy.fourEyesThreshold,
+    aggregateLimit: policy.aggregateLimit, fourEyesThreshold: policy.fourEyesThreshold, deadlines: policy.deadlines,
     coverages: policy.coverages.map(({ id: _id, nameZh: _zh, nameEn: _en, ...terms }) => terms),
   };
+}
+
+/** The deadlines a request sets; an omitted (or null) one keeps its default or current value. */
+function definedOnly(deadlines: PolicyDeadlinesDto | undefined): Partial<PolicyDeadlines> {
+  return Object.fromEntries(Object.entries(deadlines ?? {}).filter(([, days]) => days !== undefined && days !== null));
 }
 
 function policyNoConflict(): DomainError {

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { scopeClaims } from '../claims/claim-scope.js';
 import type { ClaimStatus } from '../claims/claim-status.js';
+import type { DeadlineStage } from '../deadlines/deadline-rules.js';
 import { formatMoney } from '../common/money.js';
 import type { PayoutNotice } from './render/report-types.js';
 
@@ -57,6 +58,15 @@ export interface AnnualFigures {
   byMonth: (BreakdownFigures & { month: string })[];
   processingDays: { median: number | null; p90: number | null; max: number | null };
   previousYear: { paid: number; paidAmount: string } | null;
+  timeliness: TimelinessRow[];
+}
+
+/** One stage's finished clocks: done by the due date, or after it. */
+export interface TimelinessRow {
+  stage: DeadlineStage;
+  onTime: number;
+  late: number;
+  onTimeShare: string;
 }
 
 export interface MultiYearFigures {
@@ -182,6 +192,16 @@ const PROCESSING_DAYS_SQL = `
     WHERE c.district_code = $1 AND c.year = $2 AND ($3::uuid IS NULL OR c.insurer_id = $3) AND c.paid_at IS NOT NULL
   ) paid_claims`;
 
+/** The stages the year's claims finished, on time or late; a withdrawn claim's stopped clocks do not count. */
+const TIMELINESS_SQL = `
+  SELECT d.stage,
+         count(*) FILTER (WHERE d.ended_on <= d.due_date)::int AS "onTime",
+         count(*) FILTER (WHERE d.ended_on > d.due_date)::int AS late,
+         round(count(*) FILTER (WHERE d.ended_on <= d.due_date)::numeric / count(*), 4)::text AS "onTimeShare"
+  FROM claim_deadline d JOIN claim c ON c.id = d.claim_id
+  WHERE c.district_code = $1 AND c.year = $2 AND ($3::uuid IS NULL OR c.insurer_id = $3) AND d.outcome = 'done'
+  GROUP BY d.stage`;
+
 /** $2 is the previous year here. */
 const PREVIOUS_YEAR_SQL = `
   SELECT count(*)::int AS claims,
@@ -240,11 +260,13 @@ export class ReportsRepository {
     const [processingDays]: AnnualFigures['processingDays'][] = await tx.query(PROCESSING_DAYS_SQL, params);
     const [previous]: { claims: number; paid: number; paidAmount: string; hasPolicy: boolean }[] =
       await tx.query(PREVIOUS_YEAR_SQL, [scope.districtCode, year - 1, scope.insurerId]);
+    const timeliness: TimelinessRow[] = await tx.query(TIMELINESS_SQL, params);
     return {
       policy: policy ?? null,
       ...figures,
       processingDays,
       previousYear: previous.claims > 0 || previous.hasPolicy ? { paid: previous.paid, paidAmount: previous.paidAmount } : null,
+      timeliness,
     };
   }
 

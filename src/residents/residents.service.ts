@@ -29,9 +29,11 @@ export class ResidentsService {
     return this.db.transaction(async (tx) => {
       const street = await this.regions.findStreet(tx, dto.streetCode);
       if (!street) throw DomainError.validation('streetCode', 'no such street');
-      const ownStreet = caller.role === Role.StreetCadre ? street.code === caller.streetCode : street.districtCode === caller.districtCode;
-      if (!ownStreet) {
-        throw DomainError.validation('streetCode', caller.role === Role.StreetCadre ? 'street is not your street' : 'street is not in your district');
+      if (caller.role === Role.StreetCadre && street.code !== caller.streetCode) {
+        throw DomainError.rule('RESIDENT_OUT_OF_STREET', 'A cadre registers residents of their own street only', { streetCode: street.code });
+      }
+      if (caller.role !== Role.StreetCadre && street.districtCode !== caller.districtCode) {
+        throw DomainError.rule('RESIDENT_OUT_OF_DISTRICT', 'A district officer registers residents of their own district only', { streetCode: street.code });
       }
       const pii = protectResidentPii(this.crypto, idNumber, dto.phone);
       const resident = await this.residents.insertUnlessRegistered(tx, {

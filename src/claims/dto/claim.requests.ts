@@ -79,7 +79,7 @@ export class ListClaimsQuery extends PageQuery {
   @IsOptional() @IsBusinessDate()
   to?: string;
 
-  @ApiPropertyOptional({ example: '350205-2026', description: 'part of the claim number or of the resident name' })
+  @ApiPropertyOptional({ example: '350205-2026', description: 'part of the claim number, the resident name, the incident place or the police report number' })
   @IsOptional() @IsString() @MinLength(1) @MaxLength(100)
   q?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { formatMoney } from '../../common/money.js';
+import { DeadlineResponse } from '../../deadlines/dto/deadline.dto.js';
 import type { ClaimAssessment } from '../../payouts/entities/claim-assessment.entity.js';
 import type { ClaimDecision } from '../../payouts/entities/claim-decision.entity.js';
 import type { Payment } from '../../payouts/entities/payment.entity.js';
@@ -128,6 +129,8 @@ export class ClaimResponse {
   @ApiPropertyOptional({ type: PaymentResponse, nullable: true }) payment: PaymentResponse | null;
   @ApiProperty({ type: [ClaimFlagResponse] }) flags: ClaimFlagResponse[];
   @ApiProperty({ type: [StatusChangeResponse] }) history: StatusChangeResponse[];
+  @ApiPropertyOptional({ type: DeadlineResponse, nullable: true, description: 'null once no deadline runs (terminal states, a denial whose notice is issued)' })
+  deadline: DeadlineResponse | null;
 }
 
 /** Everything a claim response is built from, loaded by ClaimsRepository.loadDetails in a fixed number of queries. */
@@ -159,7 +162,7 @@ export function toClaimDocumentResponse(document: ClaimDocument): ClaimDocumentR
   };
 }
 
-export function toClaimResponse(details: ClaimDetails): ClaimResponse {
+export function toClaimResponse(details: ClaimDetails, deadline: DeadlineResponse | null): ClaimResponse {
   const { claim, verification: v, assessment: a, decision: d, payment: p } = details;
   const uploaded = new Set(details.documents.map((document) => document.type));
   return {
@@ -215,6 +218,7 @@ export function toClaimResponse(details: ClaimDetails): ClaimResponse {
     history: details.history.map((change) => ({
       from: change.fromStatus, to: change.toStatus, at: change.at.toISOString(), actorId: change.actorId, reason: change.reason,
     })),
+    deadline,
   };
 }
 

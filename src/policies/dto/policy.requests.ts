@@ -7,6 +7,7 @@ import { DOCUMENT_CODE } from '../../catalog/dto/event-type.dto.js';
 import { IsBusinessDate } from '../../common/business-date.js';
 import { IsMoney } from '../../common/money.js';
 import { PageQuery } from '../../common/pagination.js';
+import { PolicyDeadlinesDto } from '../../deadlines/dto/deadline.dto.js';
 import type { PolicyStatus } from '../entities/policy.entity.js';
 
 export const POLICY_STATUSES: readonly PolicyStatus[] = ['draft', 'active', 'expired'];
@@ -80,6 +81,10 @@ export class CreatePolicyDto {
   @ApiProperty({ example: '50000.00', description: 'claims above this need a second, manager approval' })
   @IsMoney()
   fourEyesThreshold: string;
+
+  @ApiPropertyOptional({ type: PolicyDeadlinesDto, description: 'service deadlines (时效); omitted ones take the defaults' })
+  @IsOptional() @ValidateNested() @Type(() => PolicyDeadlinesDto)
+  deadlines?: PolicyDeadlinesDto;
 
   @ApiProperty({ type: [CoverageDto], description: 'one per covered event type; may be empty while draft' })
   @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => CoverageDto)

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { formatMoney } from '../../common/money.js';
+import { PolicyDeadlinesResponse } from '../../deadlines/dto/deadline.dto.js';
 import type { PolicyStatus } from '../entities/policy.entity.js';
 import type { CoverageRecord, PolicyRecord } from '../policies.repository.js';
 import { leftOf } from '../policy-limits.js';
@@ -34,6 +35,7 @@ export class PolicyResponse {
   @ApiProperty({ example: '50000.00' }) fourEyesThreshold: string;
   @ApiProperty({ enum: POLICY_STATUSES, description: 'an active policy whose period is over reports expired' }) status: PolicyStatus;
   @ApiPropertyOptional({ nullable: true }) activatedAt: string | null;
+  @ApiProperty({ type: PolicyDeadlinesResponse, description: 'service deadlines (时效) of the policy\'s claims' }) deadlines: PolicyDeadlinesResponse;
   @ApiProperty({ type: [CoverageResponse] }) coverages: CoverageResponse[];
   @ApiProperty({ example: '35000.00', description: 'sum of the approved amounts of the policy\'s claims' }) aggregateUsed: string;
   @ApiProperty({ example: '4465000.00' }) aggregateLeft: string;
@@ -70,6 +72,10 @@ export function toPolicyResponse(policy: PolicyRecord, coverages: CoverageRecord
     fourEyesThreshold: formatMoney(policy.fourEyesThreshold),
     status: effectiveStatus(policy.status, policy.periodEnd, today),
     activatedAt: policy.activatedAt?.toISOString() ?? null,
+    deadlines: {
+      verifyWorkingDays: policy.verifyWorkingDays, assessWorkingDays: policy.assessWorkingDays, decideDays: policy.decideDays,
+      payWorkingDays: policy.payWorkingDays, denialNoticeDays: policy.denialNoticeDays,
+    },
     coverages: coverages.map(toCoverageResponse),
     aggregateUsed: formatMoney(aggregateUsed),
     aggregateLeft: formatMoney(leftOf(policy.aggregateLimit, aggregateUsed)),

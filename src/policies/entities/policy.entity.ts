@@ -20,6 +20,11 @@ export class Policy {
   @Column({ type: 'bigint', transformer: fen }) premium: bigint;
   @Column({ name: 'aggregate_limit', type: 'bigint', transformer: fen }) aggregateLimit: bigint;
   @Column({ name: 'four_eyes_threshold', type: 'bigint', transformer: fen }) fourEyesThreshold: bigint;
+  @Column({ name: 'verify_working_days', type: 'integer' }) verifyWorkingDays: number;
+  @Column({ name: 'assess_working_days', type: 'integer' }) assessWorkingDays: number;
+  @Column({ name: 'decide_days', type: 'integer' }) decideDays: number;
+  @Column({ name: 'pay_working_days', type: 'integer' }) payWorkingDays: number;
+  @Column({ name: 'denial_notice_days', type: 'integer' }) denialNoticeDays: number;
   @Column({ type: 'varchar', length: 10 }) status: PolicyStatus;
   @Column({ name: 'activated_at', type: 'timestamptz', nullable: true }) activatedAt: Date | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { formatMoney } from '../../common/money.js';
+import { DEADLINE_STAGES, type DeadlineStage } from '../../deadlines/deadline-rules.js';
 import type { District } from '../../regions/entities/district.entity.js';
 import type { AnnualFigures, BreakdownFigures, MultiYearFigures } from '../reports.repository.js';
 
@@ -62,6 +63,21 @@ export class PreviousYearResponse {
   @ApiProperty({ example: '1590000.00' }) paidAmount: string;
 }
 
+export class StageTimelinessResponse {
+  @ApiProperty({ example: 230, description: 'claims that finished the stage by its due date' }) onTime: number;
+  @ApiProperty({ example: 11, description: 'claims that finished it after the due date' }) late: number;
+  @ApiProperty({ example: '0.9544', nullable: true, type: String, description: 'onTime / (onTime + late), four decimals; null when none finished' })
+  onTimeShare: string | null;
+}
+
+export class TimelinessResponse {
+  @ApiProperty({ description: 'report → verified' }) verify: StageTimelinessResponse;
+  @ApiProperty({ description: 'verified → assessed' }) assess: StageTimelinessResponse;
+  @ApiProperty({ description: 'report → approved or denied' }) decide: StageTimelinessResponse;
+  @ApiProperty({ description: 'approved → paid' }) pay: StageTimelinessResponse;
+  @ApiProperty({ description: 'denied → refusal notice issued' }) denial_notice: StageTimelinessResponse;
+}
+
 export class AnnualReportResponse {
   @ApiProperty({ example: '350205' }) districtCode: string;
   @ApiProperty({ example: '海沧区' }) districtName: string;
@@ -78,6 +94,7 @@ export class AnnualReportResponse {
   @ApiProperty() processingDays: ProcessingDaysResponse;
   @ApiPropertyOptional({ type: PreviousYearResponse, nullable: true, description: 'null when the district had neither policy nor claims the year before' })
   previousYear: PreviousYearResponse | null;
+  @ApiProperty({ description: 'per stage, the claims of the year that finished it on time and late' }) timeliness: TimelinessResponse;
   @ApiProperty({ example: '2026-11-26T08:00:00.000Z' }) generatedAt: string;
 }
 
@@ -128,8 +145,18 @@ export function toAnnualReportResponse(district: District, year: number, figures
     byMonth: figures.byMonth.map(withMoney),
     processingDays: figures.processingDays,
     previousYear: previousYear && { paid: previousYear.paid, paidAmount: formatMoney(previousYear.paidAmount) },
+    timeliness: toTimeliness(figures.timeliness),
     generatedAt: generatedAt.toISOString(),
   };
+}
+
+/** Every stage, with zeros for a stage no claim of the year finished. */
+function toTimeliness(rows: AnnualFigures['timeliness']): TimelinessResponse {
+  const byStage = new Map(rows.map((row) => [row.stage, row]));
+  return Object.fromEntries(DEADLINE_STAGES.map((stage: DeadlineStage) => {
+    const row = byStage.get(stage);
+    return [stage, row ? { onTime: row.onTime, late: row.late, onTimeShare: row.onTimeShare } : { onTime: 0, late: 0, onTimeShare: null }];
+  })) as Record<DeadlineStage, StageTimelinessResponse>;
 }
 
 export function toMultiYearReportResponse(district: District, from: number, to: number, figures: MultiYearFigures, generatedAt: Date): MultiYearReportResponse {

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { addDays } from '../common/business-date.js';
+import { Clock } from '../common/clock.js';
+import { pageOf, type Page } from '../common/pagination.js';
+import { Database } from '../database/database.js';
+import { CalendarRepository } from './calendar.repository.js';
+import {
+  dueDate, mostUrgent, resume, STAGE_CHANGES, stageDaysBetween, stageTerms, viewClock,
+  type ClockEvent, type DeadlineView, type StageClock,
+} from './deadline-rules.js';
+import { DeadlinesRepository } from './deadlines.repository.js';
+import type { ListOverdueQuery, OverdueClaimResponse } from './dto/deadline.dto.js';
+import type { WorkingDayCalendar } from './working-days.js';
+
+/** Far enough ahead for any due date the policy limits (≤ 365 days) plus pauses allow. */
+const CALENDAR_HORIZON_DAYS = 800;
+
+/** Runs each claim's stage clocks as the workflow moves it, and answers how they stand. */
+@Injectable()
+export class DeadlinesService {
+  constructor(
+    private readonly db: Database,
+    private readonly deadlines: DeadlinesRepository,
+    private readonly calendar: CalendarRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Called by the claim workflow, in its transaction, for each transition (and the filing). */
+  async track(tx: EntityManager, claim: { id: string; policyId: string }, event: ClockEvent): Promise<void> {
+    const change = STAGE_CHANGES[event];
+    if (!change) return;
+    const today = this.clock.today();
+    if (change.done) await this.deadlines.end(tx, claim.id, change.done, 'done', today);
+    if (change.cancel) await this.deadlines.end(tx, claim.id, null, 'cancelled', today);
+    if (change.pause) await this.deadlines.pause(tx, claim.id, today);
+    if (change.resume) {
+      const open = (await this.deadlines.openClocks(tx, [claim.id])).get(claim.id) ?? [];
+      const calendar = await this.calendarFrom(tx, open.map((c) => c.startedOn));
+      await this.deadlines.saveClocks(tx, claim.id, open.map((c) => resume(c, today, calendar)));
+    }
+    if (change.start) {
+      const policy = await this.deadlines.policyDeadlines(tx, claim.policyId);
+      const calendar = await this.calendarFrom(tx, [today]);
+      await this.deadlines.start(tx, claim.id, change.start.map((stage) => {
+        const clock = { stage, startedOn: today, pausedDays: 0, pausedOn: null, ...stageTerms(stage, policy) };
+        return { ...clock, dueDate: dueDate(clock, calendar) };
+      }));
+    }
+  }
+
+  /** The deadline a claim response shows: its running clock due first, null once none runs. */
+  async viewOf(tx: EntityManager, claimId: string): Promise<DeadlineView | null> {
+    const open = (await this.deadlines.openClocks(tx, [claimId])).get(claimId) ?? [];
+    const today = this.clock.today();
+    // Loaded even without clocks, so every claim response costs the same queries.
+    const calendar = await this.calendarFrom(tx, [today, ...open.map((c) => c.startedOn), ...open.map((c) => c.dueDate)]);
+    return mostUrgent(open.map((c) => viewClock(c, today, calendar)));
+  }
+
+  async overdue(caller: AuthUser, query: ListOverdueQuery): Promise<Page<OverdueClaimResponse>> {
+    const today = this.clock.today();
+    return this.db.snapshot(async (tx) => {
+      const [rows, total] = await this.deadlines.listOverdue(tx, caller, today, query.stage, (query.page - 1) * query.pageSize, query.pageSize);
+      const calendar = await this.calendarFrom(tx, [today, ...rows.map((row) => row.dueDate)]);
+      return pageOf(rows.map(({ workingDays, ...row }) => ({
+        ...row, daysOverdue: stageDaysBetween(workingDays, row.dueDate, today, calendar),
+      })), total, query);
+    });
+  }
+
+  /** After a calendar edit: every open working-day clock gets the due date the new calendar gives it. */
+  async followCalendar(tx: EntityManager): Promise<void> {
+    const open = await this.deadlines.openWorkingDayClocks(tx);
+    if (open.length === 0) return;
+    const calendar = await this.calendarFrom(tx, open.map((c) => c.startedOn));
+    for (const { claimId, ...clock } of open) {
+      const due = dueDate(clock, calendar);
+      if (due !== clock.dueDate) await this.deadlines.saveClocks(tx, claimId, [{ ...clock, dueDate: due } satisfies StageClock]);
+    }
+  }
+
+  /** The calendar from the earliest of `dates` to well past any due date counted from them. */
+  private calendarFrom(tx: EntityManager, dates: string[]): Promise<WorkingDayCalendar> {
+    const sorted = [...dates].sort();
+    return this.calendar.load(tx, sorted[0], addDays(sorted[sorted.length - 1], CALENDAR_HORIZON_DAYS));
+  }
+}
