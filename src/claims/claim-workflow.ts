@@ -62,6 +62,17 @@ export const LEDGER_OUTCOME_STATUS: Record<LedgerOutcome, ClaimStatus> = {
   paid: 'paid', denied: 'denied', withdrawn: 'withdrawn', pending: 'reported',
 };
 
+/**
+ * How a ledger words a claim's state, for the export: the inverse of
+ * LEDGER_OUTCOME_STATUS, with a closed claim by whether it was paid and
+ * every state still under review as 处理中.
+ */
+export function ledgerOutcomeOf(status: ClaimStatus, paid: boolean): LedgerOutcome {
+  if (status === 'paid' || (status === 'closed' && paid)) return 'paid';
+  if (status === 'denied' || status === 'closed') return 'denied';
+  return status === 'withdrawn' ? 'withdrawn' : 'pending';
+}
+
 /** Columns a transition may set alongside the status (never status itself). */
 export type TransitionChanges = Partial<Pick<Claim,
   'verifiedLoss' | 'assessedAmount' | 'approvedAmount' | 'paidAmount' | 'decidedAt' | 'paidAt' | 'closedAt'>>;

@@ -6,8 +6,9 @@ import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
 import { Role } from '../auth/role.js';
 import { ApiPage, type Page } from '../common/pagination.js';
 import { ClaimDocumentsService } from './claim-documents.service.js';
+import { ClaimsExportService } from './claims-export.service.js';
 import { ClaimsService } from './claims.service.js';
-import { CreateClaimDto, ListClaimsQuery, UploadDocumentDto, WithdrawClaimDto, type UploadedDocumentFile } from './dto/claim.requests.js';
+import { CreateClaimDto, ExportClaimsQuery, ListClaimsQuery, UploadDocumentDto, WithdrawClaimDto, type UploadedDocumentFile } from './dto/claim.requests.js';
 import { ClaimDocumentResponse, ClaimListItemResponse, ClaimResponse } from './dto/claim.response.js';
 
 @ApiTags('claims')
@@ -16,6 +17,7 @@ export class ClaimsController {
   constructor(
     private readonly claims: ClaimsService,
     private readonly documents: ClaimDocumentsService,
+    private readonly exporter: ClaimsExportService,
   ) {}
 
   @Post()
@@ -30,6 +32,14 @@ export class ClaimsController {
   @ApiPage(ClaimListItemResponse)
   list(@Auth() caller: AuthUser, @Query() query: ListClaimsQuery): Promise<Page<ClaimListItemResponse>> {
     return this.claims.list(caller, query);
+  }
+
+  @Get('export.xlsx')
+  @Authenticated()
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'the claims of GET /claims (same filters, same scope) as a ledger (台账) in the import columns, with a totals row' })
+  exportLedger(@Auth() caller: AuthUser, @Query() query: ExportClaimsQuery): Promise<StreamableFile> {
+    return this.exporter.export(caller, query);
   }
 
   @Get(':id')

@@ -11,6 +11,7 @@ import { ClaimFlagsService } from './claim-flags.service.js';
 import { ClaimWorkflow } from './claim-workflow.js';
 import { ClaimsController } from './claims.controller.js';
 import { ClaimsRepository } from './claims.repository.js';
+import { ClaimsExportService } from './claims-export.service.js';
 import { ClaimsService } from './claims.service.js';
 import { DocumentStorage } from './document-storage.js';
 
@@ -32,7 +33,7 @@ import { DocumentStorage } from './document-storage.js';
     }),
   ],
   controllers: [ClaimsController],
-  providers: [ClaimWorkflow, ClaimsRepository, ClaimsService, ClaimFlagsService, ClaimDetailsService, ClaimDocumentsService, DocumentStorage],
+  providers: [ClaimWorkflow, ClaimsRepository, ClaimsService, ClaimsExportService, ClaimFlagsService, ClaimDetailsService, ClaimDocumentsService, DocumentStorage],
   exports: [ClaimWorkflow, ClaimsRepository, ClaimFlagsService, ClaimDetailsService],
 })
 export class ClaimsModule {}

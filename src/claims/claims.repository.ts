@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { addDays } from '../common/business-date.js';
 import { DomainError } from '../common/domain-error.js';
@@ -31,6 +31,25 @@ export type HistoricalClaim = Pick<Claim,
   'claimNo' | 'districtCode' | 'year' | 'seq' | 'streetCode' | 'policyId' | 'insurerId' | 'coverageId' | 'eventType'
   | 'residentId' | 'incidentDate' | 'incidentPlace' | 'description' | 'claimedAmount' | 'assessedAmount' | 'approvedAmount'
   | 'paidAmount' | 'reportedBy' | 'reportedAt' | 'paidAt'> & { ledgerImportId: string; ledgerRow: number; outcome: LedgerOutcome };
+
+/** One claim as the ledger export shows it; money in fen as text, the ID number and phone masked or as ciphertext. */
+export interface ClaimExportRow {
+  claimNo: string;
+  reportDate: string;
+  incidentDate: string;
+  streetName: string;
+  residentName: string;
+  idNumber: string;
+  phone: string;
+  eventTypeNameZh: string;
+  incidentPlace: string;
+  claimedAmount: string;
+  assessedAmount: string | null;
+  paidAmount: string | null;
+  paidDate: string | null;
+  status: ClaimStatus;
+  description: string;
+}
 
 export interface ClaimListFilter {
   status?: ClaimStatus;
@@ -220,21 +239,7 @@ export class ClaimsRepository {
 
   /** One page of the caller's claims, newest first, with their flag codes: two queries for any page size. */
   async listInScope(caller: AuthUser, filter: ClaimListFilter, offset: number, limit: number): Promise<[ClaimListRow[], number]> {
-    const query = this.db.getRepository(Claim).createQueryBuilder('c')
-      .innerJoin('resident', 'r', 'r.id = c.resident_id');
-    scopeClaims(query, caller);
-    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
-    if (filter.eventType) query.andWhere('c.event_type = :eventType', { eventType: filter.eventType });
-    if (filter.streetCode) query.andWhere('c.street_code = :streetCode', { streetCode: filter.streetCode });
-    if (filter.from) query.andWhere('c.incident_date >= :from', { from: filter.from });
-    if (filter.to) query.andWhere('c.incident_date <= :to', { to: filter.to });
-    if (filter.q) {
-      query.andWhere(
-        `(strpos(c.claim_no, :q) > 0 OR strpos(r.name, :q) > 0 OR strpos(c.incident_place, :q) > 0
-          OR strpos(coalesce(c.police_report_no, ''), :q) > 0)`,
-        { q: filter.q },
-      );
-    }
+    const query = this.filteredInScope(this.db.manager, caller, filter);
     const total = await query.getCount();
     const rows = await query
       .innerJoin('event_type', 'e', 'e.code = c.event_type')
@@ -259,6 +264,60 @@ export class ClaimsRepository {
       .limit(limit)
       .getRawMany<ClaimListRow>();
     return [rows, total];
+  }
+
+  countInScope(tx: EntityManager, caller: AuthUser, filter: ClaimListFilter): Promise<number> {
+    return this.filteredInScope(tx, caller, filter).getCount();
+  }
+
+  /**
+   * The next `limit` claims of the ledger export after `afterClaimNo`, in
+   * claim number order (keyset paging: each page is one index range, however
+   * deep). The ciphertexts are read only for an unmasked export.
+   */
+  exportPage(tx: EntityManager, caller: AuthUser, filter: ClaimListFilter, afterClaimNo: string, limit: number, unmasked: boolean): Promise<ClaimExportRow[]> {
+    const query = this.filteredInScope(tx, caller, filter)
+      .innerJoin('event_type', 'e', 'e.code = c.event_type')
+      .innerJoin('street', 's', 's.code = c.street_code')
+      .andWhere('c.claim_no > :afterClaimNo', { afterClaimNo })
+      .select('c.claim_no', 'claimNo')
+      .addSelect(`to_char(c.reported_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`, 'reportDate')
+      .addSelect('c.incident_date::text', 'incidentDate')
+      .addSelect('s.name', 'streetName')
+      .addSelect('r.name', 'residentName')
+      .addSelect(unmasked ? 'r.id_number_cipher' : 'r.id_number_masked', 'idNumber')
+      .addSelect(unmasked ? 'r.phone_cipher' : 'r.phone_masked', 'phone')
+      .addSelect('e.name_zh', 'eventTypeNameZh')
+      .addSelect('c.incident_place', 'incidentPlace')
+      .addSelect('c.claimed_amount::text', 'claimedAmount')
+      .addSelect('c.assessed_amount::text', 'assessedAmount')
+      .addSelect('c.paid_amount::text', 'paidAmount')
+      .addSelect(`to_char(c.paid_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`, 'paidDate')
+      .addSelect('c.status', 'status')
+      .addSelect('c.description', 'description')
+      .orderBy('c.claim_no', 'ASC')
+      .limit(limit);
+    return query.getRawMany<ClaimExportRow>();
+  }
+
+  /** The caller's claims matching the list filters (claim `c`, resident `r`). */
+  private filteredInScope(tx: EntityManager, caller: AuthUser, filter: ClaimListFilter): SelectQueryBuilder<Claim> {
+    const query = tx.getRepository(Claim).createQueryBuilder('c')
+      .innerJoin('resident', 'r', 'r.id = c.resident_id');
+    scopeClaims(query, caller);
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.eventType) query.andWhere('c.event_type = :eventType', { eventType: filter.eventType });
+    if (filter.streetCode) query.andWhere('c.street_code = :streetCode', { streetCode: filter.streetCode });
+    if (filter.from) query.andWhere('c.incident_date >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('c.incident_date <= :to', { to: filter.to });
+    if (filter.q) {
+      query.andWhere(
+        `(strpos(c.claim_no, :q) > 0 OR strpos(r.name, :q) > 0 OR strpos(c.incident_place, :q) > 0
+          OR strpos(coalesce(c.police_report_no, ''), :q) > 0)`,
+        { q: filter.q },
+      );
+    }
+    return query;
   }
 }
 

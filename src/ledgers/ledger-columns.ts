@@ -16,6 +16,9 @@ export type LedgerColumn = (typeof LEDGER_COLUMNS)[number];
 const OPTIONAL: ReadonlySet<LedgerColumn> = new Set(['核定金额', '赔付金额', '赔付日期', '备注']);
 export const REQUIRED_COLUMNS = LEDGER_COLUMNS.filter((column) => !OPTIONAL.has(column));
 
+/** A row whose first cell says one of these, and that has no 报案日期, sums the rows above: it is not a claim. */
+export const TOTALS_LABELS = ['合计', '总计'];
+
 /** A ledger's 状态 words. */
 export const OUTCOME_WORDS: Record<LedgerOutcome, string> = { paid: '已赔付', denied: '拒赔', withdrawn: '撤案', pending: '处理中' };
 const OUTCOME_OF_WORD = new Map(Object.entries(OUTCOME_WORDS).map(([outcome, word]) => [word, outcome as LedgerOutcome]));

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
-import { LEDGER_COLUMNS, REQUIRED_COLUMNS, type CellValue, type LedgerColumn } from './ledger-columns.js';
+import { LEDGER_COLUMNS, REQUIRED_COLUMNS, TOTALS_LABELS, type CellValue, type LedgerColumn } from './ledger-columns.js';
 
 /** The file is not an xlsx workbook (or not one exceljs can read). */
 export class NotAWorkbookError extends Error {}
@@ -22,8 +22,8 @@ const ZIP_MAGIC = Buffer.from('PK\u0003\u0004', 'latin1');
 
 /**
  * Streams the data rows of the workbook's first sheet, whose first row holds
- * the headers, without building the workbook in memory. Blank rows are
- * skipped.
+ * the headers, without building the workbook in memory. Blank rows and
+ * totals rows are skipped.
  */
 export async function* readLedger(bytes: Buffer): AsyncGenerator<LedgerSheetRow> {
   if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) throw new NotAWorkbookError('the file is not an xlsx workbook');
@@ -48,7 +48,8 @@ export async function* readLedger(bytes: Buffer): AsyncGenerator<LedgerSheetRow>
           if (value !== null) blank = false;
           cells.set(column, value);
         }
-        if (!blank) yield { row: row.number, cells };
+        const totals = cells.get('报案日期') === null && TOTALS_LABELS.includes(String(cellValue(row.getCell(1).value)));
+        if (!blank && !totals) yield { row: row.number, cells };
       }
       if (columnOf === null) throw new MissingColumnsError([...REQUIRED_COLUMNS]);
     }
