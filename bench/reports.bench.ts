@@ -24,7 +24,7 @@ import { AppModule } from '../src/app.module.js';
 import { configureApp } from '../src/app.setup.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../src/database/embedded-postgres.js';
-import { runSeeds } from '../src/database/seed.service.js';
+import { runSeeds } from '../seeds/seed.service.js';
 import { Database } from '../src/database/database.js';
 import { ReportsRepository } from '../src/reports/reports.repository.js';
 import { withClient } from '../src/database/pg-client.js';

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../src/audit/audit.repository.js';
 import { AuditService } from '../src/audit/audit.service.js';
 import { claimNumber } from '../src/claims/claim-number.js';
+import { Database } from '../src/database/database.js';
 import { fieldCryptoFromConfig } from '../src/common/crypto.module.js';
 import type { FieldCrypto } from '../src/common/field-crypto.js';
 import { idNumberCheckCharacter } from '../src/common/id-number.js';
@@ -640,7 +641,7 @@ export const demoClaimsSeed: Seed = {
       return { districtCode, year, claims: of.length, paid: paid.length, paidAmount: formatMoney(paid.reduce((sum, c) => sum + c.paidAmount!, 0n)) };
     });
     // The generated rows bypass the workflow, so one event records that they were loaded, not one per claim.
-    await new AuditService(new AuditRepository(tx.connection)).record(tx, {
+    await new AuditService(new AuditRepository(), new Database(tx.connection)).record(tx, {
       actor: { id: null }, action: 'seed.demo_claims', entity: 'seed', entityId: 'demo-claims', data: { seed: DEMO_CLAIMS_SEED, summary },
     });
     context.log(`Demo claims: ${summary.map((s) => `${s.districtCode} ${s.year}: ${s.paid} paid, ${s.paidAmount} yuan`).join('; ')}`);

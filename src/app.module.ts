@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { RateLimitGuard } from './auth/rate-limit.guard.js';
 import { DeadlinesModule } from './deadlines/deadlines.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
+import { ClaimLifecycleModule } from './claim-lifecycle/claim-lifecycle.module.js';
 import { ClaimsModule } from './claims/claims.module.js';
 import { ClockModule } from './common/clock.module.js';
 import { ErrorFilter } from './common/error.filter.js';
@@ -20,6 +21,7 @@ import { ReportsModule } from './reports/reports.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VerificationModule } from './verification/verification.module.js';
+import { SeedService } from '../seeds/seed.service.js';
 
 @Module({
   imports: [
@@ -40,11 +42,13 @@ import { VerificationModule } from './verification/verification.module.js';
     VerificationModule,
     PayoutsModule,
     ReportsModule,
+    ClaimLifecycleModule,
     LedgersModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ErrorFilter },
     { provide: APP_GUARD, useClass: RateLimitGuard },
+    SeedService,
   ],
 })
 export class AppModule {}

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
-import { ClaimsService } from '../src/claims/claims.service.js';
 import { shanghaiToday } from '../src/common/business-date.js';
-import { approve, asUser, assess, pay, verifiedFire } from './support/domain-steps.js';
+import { approve, assess, pay, verifiedFire } from './support/domain-steps.js';
 import { uniqueIdNumber, uniquePhone } from './support/fixtures.js';
 import { ledgerFile, type LedgerRowInput } from './support/ledger-files.js';
 import { API, createTestApp, type TestApp } from './support/test-app.js';
@@ -63,7 +62,7 @@ describe('ledger export', () => {
     await pay(t, paid.id);
     await verifiedFire(t, '12000.00');
     const withdrawn = await verifiedFire(t, '4000.00');
-    await t.app.get(ClaimsService).withdraw(await asUser(t, 'hc.cadre1'), withdrawn.id, { reason: '当事人撤回' });
+    await t.http().post(`${API}/claims/${withdrawn.id}/withdraw`).set('Authorization', await t.login('hc.cadre1')).send({ reason: '当事人撤回' }).expect(200);
     const imported = await t.http().post(`${API}/imports/claims`).set('Authorization', officer)
       .field('districtCode', '350205').field('year', String(YEAR)).attach('file', await ledgerFile(ledger), 'ledger.xlsx');
     expect(imported.status).toBe(201);

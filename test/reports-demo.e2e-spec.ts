@@ -5,7 +5,7 @@ import type { AuthUser } from '../src/auth/auth-user.js';
 import { FieldCrypto } from '../src/common/field-crypto.js';
 import { validateIdNumber } from '../src/common/id-number.js';
 import { maskIdNumber } from '../src/common/masking.js';
-import { runSeeds } from '../src/database/seed.service.js';
+import { runSeeds } from '../seeds/seed.service.js';
 import { extractPdfText } from '../src/reports/render/pdf-text.test-helper.js';
 import { ReportsRepository } from '../src/reports/reports.repository.js';
 import { UsersRepository } from '../src/users/users.repository.js';
@@ -180,7 +180,7 @@ describe('demo claims', () => {
     const [{ id }] = await t.db.query(`SELECT id FROM claim WHERE incident_date = '2022-06-03' AND incident_place LIKE '%新垵村%'`);
     const users = t.app.get(UsersRepository);
     const reports = t.app.get(ReportsRepository);
-    const asUser = async (username: string) => (await users.findActiveAuthUser((await users.findByUsername(username))!.id)) as AuthUser;
+    const asUser = async (username: string) => (await users.findActiveAuthUser(t.db.manager, (await users.findByUsername(t.db.manager, username))!.id)) as AuthUser;
 
     const row = await reports.findPayoutNotice(t.db.manager, await asUser('hc.officer'), id);
     expect(row?.notice).toMatchObject({

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditEvent } from './entities/audit-event.entity.js';
 
 /** Any constant works; it names the one lock that orders the chain across app processes. */
@@ -14,8 +13,6 @@ export interface AuditFilter {
 
 @Injectable()
 export class AuditRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
   async lockChainAndReadTail(tx: EntityManager): Promise<{ seq: string; hash: string } | undefined> {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
     const rows: { seq: string; hash: string }[] = await tx.query(
@@ -33,8 +30,8 @@ export class AuditRepository {
     );
   }
 
-  async list(filter: AuditFilter, offset: number, limit: number): Promise<[AuditEvent[], number]> {
-    const query = this.db.getRepository(AuditEvent).createQueryBuilder('e');
+  async list(db: EntityManager, filter: AuditFilter, offset: number, limit: number): Promise<[AuditEvent[], number]> {
+    const query = db.getRepository(AuditEvent).createQueryBuilder('e');
     if (filter.entity) query.andWhere('e.entity = :entity', { entity: filter.entity });
     if (filter.entityId) query.andWhere('e.entityId = :entityId', { entityId: filter.entityId });
     if (filter.districtCode) query.andWhere('e.districtCode = :districtCode', { districtCode: filter.districtCode });
@@ -42,10 +39,10 @@ export class AuditRepository {
   }
 
   /** Streams the chain in seq order, a batch at a time, so verification stays in bounded memory. */
-  async *walk(batchSize = 5000): AsyncGenerator<AuditEvent[]> {
+  async *walk(db: EntityManager, batchSize = 5000): AsyncGenerator<AuditEvent[]> {
     let after = '0';
     for (;;) {
-      const batch = await this.db.getRepository(AuditEvent).createQueryBuilder('e')
+      const batch = await db.getRepository(AuditEvent).createQueryBuilder('e')
         .where('e.seq > :after', { after }).orderBy('e.seq', 'ASC').limit(batchSize).getMany();
       if (batch.length === 0) return;
       yield batch;

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
 import { pageOf, type Page } from '../common/pagination.js';
+import { Database } from '../database/database.js';
 import { chainHash, GENESIS_HASH } from './audit-chain.js';
 import { toAuditEventResponse, type AuditEventResponse, type AuditVerifyResponse, type ListAuditQuery } from './dto/audit.dto.js';
 import { canonicalJson } from './canonical-json.js';
@@ -19,7 +20,10 @@ export interface AuditEntry {
 
 @Injectable()
 export class AuditService {
-  constructor(private readonly audit: AuditRepository) {}
+  constructor(
+    private readonly audit: AuditRepository,
+    private readonly db: Database,
+  ) {}
 
   /**
    * Appends one hash-chained event inside the caller's transaction. The chain
@@ -46,7 +50,7 @@ export class AuditService {
   /** Admins see the whole log; a district officer sees the events of their district. */
   async list(caller: AuthUser, query: ListAuditQuery): Promise<Page<AuditEventResponse>> {
     const districtCode = caller.role === Role.Admin ? undefined : caller.districtCode ?? '';
-    const [events, total] = await this.audit.list(
+    const [events, total] = await this.audit.list(this.db.manager,
       { entity: query.entity, entityId: query.entityId, districtCode },
       (query.page - 1) * query.pageSize, query.pageSize,
     );
@@ -58,7 +62,7 @@ export class AuditService {
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1n;
     let checked = 0;
-    for await (const batch of this.audit.walk()) {
+    for await (const batch of this.audit.walk(this.db.manager)) {
       for (const event of batch) {
         const recomputed = chainHash(prevHash, {
           seq: event.seq, at: event.at.toISOString(), actorId: event.actorId, action: event.action,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '../config/config.js';
 import { DomainError } from '../common/domain-error.js';
+import { Database } from '../database/database.js';
 import { PasswordHasher } from '../users/password-hasher.js';
 import { toUserResponse } from '../users/dto/user.response.js';
 import { UsersRepository } from '../users/users.repository.js';
@@ -10,6 +11,7 @@ import type { LoginDto, LoginResponse } from './dto/login.dto.js';
 @Injectable()
 export class AuthService {
   constructor(
+    private readonly db: Database,
     private readonly users: UsersRepository,
     private readonly passwords: PasswordHasher,
     private readonly jwt: JwtService,
@@ -17,7 +19,7 @@ export class AuthService {
   ) {}
 
   async login(dto: LoginDto): Promise<LoginResponse> {
-    const user = await this.users.findByUsername(dto.username);
+    const user = await this.users.findByUsername(this.db.manager, dto.username);
     // Verify against a dummy hash for unknown users so timing does not reveal which usernames exist.
     const valid = await this.passwords.verify(user?.passwordHash, dto.password);
     if (!user || !valid || !user.active) {

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AppConfig } from '../config/config.js';
 import { DomainError } from '../common/domain-error.js';
+import { Database } from '../database/database.js';
 import { RateLimitRepository } from './rate-limit.repository.js';
 
 interface LimitedRequest {
@@ -29,13 +30,14 @@ export class RateLimitGuard implements CanActivate {
   constructor(
     private readonly config: AppConfig,
     private readonly counters: RateLimitRepository,
+    private readonly db: Database,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<LimitedRequest>();
     if (request.method === 'GET' || request.method === 'HEAD') return true;
     const overLimit = request.path.endsWith('/auth/login')
-      ? await this.counters.hit(sha256(`login|${clientAddress(request)}|${usernameOf(request)}`), WINDOW_SECONDS) - this.config.LOGIN_RATE_LIMIT
+      ? await this.counters.hit(this.db.manager, sha256(`login|${clientAddress(request)}|${usernameOf(request)}`), WINDOW_SECONDS) - this.config.LOGIN_RATE_LIMIT
       : this.hitWrite(`${clientAddress(request)}|${sha256(request.headers.authorization ?? '')}`, Date.now()) - this.config.WRITE_RATE_LIMIT;
     if (overLimit > 0) throw new DomainError('RATE_LIMITED', 'Too many requests; try again in a minute');
     return true;

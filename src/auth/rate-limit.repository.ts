@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 @Injectable()
 export class RateLimitRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
   /**
    * Counts one hit for `key` in the current fixed window and returns the
    * window's count so far; the key's older windows are dropped on the way.
    */
-  async hit(key: string, windowSeconds: number): Promise<number> {
-    const [row]: { hits: number }[] = await this.db.query(
+  async hit(db: EntityManager, key: string, windowSeconds: number): Promise<number> {
+    const [row]: { hits: number }[] = await db.query(
       `WITH stale AS (
          DELETE FROM rate_limit_hit
          WHERE key = $1 AND window_start < date_bin(make_interval(secs => $2), now(), 'epoch')

@@ -1,18 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { EventType } from './entities/event-type.entity.js';
 
 @Injectable()
 export class CatalogRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  listAll(): Promise<EventType[]> {
-    return this.db.getRepository(EventType).find({ order: { sortOrder: 'ASC' } });
+  listAll(db: EntityManager): Promise<EventType[]> {
+    return db.getRepository(EventType).find({ order: { sortOrder: 'ASC' } });
   }
 
-  findByCodes(tx: EntityManager | null, codes: string[]): Promise<EventType[]> {
-    return (tx ?? this.db.manager).getRepository(EventType).find({ where: { code: In(codes) }, order: { sortOrder: 'ASC' } });
+  findByCodes(tx: EntityManager, codes: string[]): Promise<EventType[]> {
+    return tx.getRepository(EventType).find({ where: { code: In(codes) }, order: { sortOrder: 'ASC' } });
   }
 
   exists(tx: EntityManager, code: string): Promise<boolean> {

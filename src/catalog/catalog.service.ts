@@ -16,7 +16,7 @@ export class CatalogService {
   ) {}
 
   async list(): Promise<EventTypeResponse[]> {
-    return (await this.catalog.listAll()).map(toEventTypeResponse);
+    return (await this.catalog.listAll(this.db.manager)).map(toEventTypeResponse);
   }
 
   async create(caller: AuthUser, dto: CreateEventTypeDto): Promise<EventTypeResponse> {

@@ -3,6 +3,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError } from '../common/domain-error.js';
 import { Database } from '../database/database.js';
+import { PoliciesRepository } from '../policies/policies.repository.js';
 import type { ClaimStatus } from './claim-status.js';
 import { ClaimsRepository } from './claims.repository.js';
 import { attachmentDisposition, cleanFileName, sniffDocumentType } from './document-content.js';
@@ -23,6 +24,7 @@ export class ClaimDocumentsService {
   constructor(
     private readonly db: Database,
     private readonly claims: ClaimsRepository,
+    private readonly policies: PoliciesRepository,
     private readonly storage: DocumentStorage,
     private readonly audit: AuditService,
   ) {}
@@ -33,7 +35,7 @@ export class ClaimDocumentsService {
       if (!file) throw DomainError.validation('file', 'a file is required in the multipart field "file"');
       const mimeType = sniffDocumentType(file.buffer);
       if (!mimeType) throw DomainError.validation('file', 'only PDF, JPEG and PNG files are accepted (judged by their content)');
-      const coverage = await this.claims.findCoverageById(tx, claim.coverageId);
+      const coverage = await this.policies.findCoverageById(tx, claim.coverageId);
       const accepted = [...new Set([...coverage.requiredDocuments, ...ALWAYS_ACCEPTED])];
       if (!accepted.includes(dto.type)) throw DomainError.validation('type', `type must be one of ${accepted.join(', ')}`);
       if (!OPEN_FOR_DOCUMENTS.includes(claim.status)) {
@@ -58,7 +60,7 @@ export class ClaimDocumentsService {
   }
 
   async download(caller: AuthUser, claimId: string, documentId: string): Promise<StreamableFile> {
-    const document = await this.claims.findDocumentInScope(caller, claimId, documentId);
+    const document = await this.claims.findDocumentInScope(this.db.manager, caller, claimId, documentId);
     if (!document) throw DomainError.notFound('Document');
     return new StreamableFile(await this.storage.open(document.sha256), {
       type: document.mimeType,

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { shanghaiDate } from '../common/timestamp.js';
+import { PoliciesRepository } from '../policies/policies.repository.js';
 import { evaluateFlags } from './claim-flags.js';
-import { ClaimsRepository } from './claims.repository.js';
-import type { ClaimFlagResponse } from './dto/claim.response.js';
+import { ClaimsRepository, type FlagRow } from './claims.repository.js';
 import type { Claim } from './entities/claim.entity.js';
 
 @Injectable()
 export class ClaimFlagsService {
-  constructor(private readonly claims: ClaimsRepository) {}
+  constructor(
+    private readonly claims: ClaimsRepository,
+    private readonly policies: PoliciesRepository,
+  ) {}
 
   /**
    * Evaluates every flag rule for the claim and stores the flags it does not
@@ -18,8 +21,8 @@ export class ClaimFlagsService {
    * a claim filed just before is seen; assessment calls it again to catch
    * claims filed since. Returns every flag the claim now has.
    */
-  async check(tx: EntityManager, claim: Claim): Promise<ClaimFlagResponse[]> {
-    const coverage = await this.claims.findCoverageById(tx, claim.coverageId);
+  async check(tx: EntityManager, claim: Claim): Promise<FlagRow[]> {
+    const coverage = await this.policies.findCoverageById(tx, claim.coverageId);
     const others = await this.claims.findPossiblyRelated(tx, claim);
     const flags = evaluateFlags({ ...claim, reportDate: shanghaiDate(claim.reportedAt) }, coverage, others);
     await this.claims.insertFlags(tx, claim.id, flags);

@@ -6,8 +6,7 @@ import { DomainError } from '../common/domain-error.js';
 import { DeadlinesService } from '../deadlines/deadlines.service.js';
 import type { ClaimStatus } from './claim-status.js';
 import { ClaimsRepository, type HistoricalClaim } from './claims.repository.js';
-import { Claim } from './entities/claim.entity.js';
-import { ClaimStatusChange } from './entities/claim-status-change.entity.js';
+import type { Claim } from './entities/claim.entity.js';
 
 export type ClaimAction =
   | 'start_verification' | 'verify' | 'return' | 'resubmit' | 'assess'
@@ -77,11 +76,20 @@ export function ledgerOutcomeOf(status: ClaimStatus, paid: boolean): LedgerOutco
 export type TransitionChanges = Partial<Pick<Claim,
   'verifiedLoss' | 'assessedAmount' | 'approvedAmount' | 'paidAmount' | 'decidedAt' | 'paidAt' | 'closedAt'>>;
 
+/** An action the claim's state allows, checked once before the stage's own rules run. */
+export interface AllowedTransition {
+  readonly claim: Claim;
+  readonly action: ClaimAction;
+  readonly next: ClaimState;
+}
+
 /**
- * The one writer of `claim.status`. Every transition updates the claim, appends
- * its status history, moves its deadline clocks and records its audit event,
- * all in the caller's transaction. The caller must have locked the claim row
- * (ClaimsRepository.lockInScope).
+ * The one writer of `claim.status`. A stage asks `allow` first (409 when the
+ * state does not allow the action), checks its own rules, writes its own
+ * rows and then `apply`s the transition: the claim's columns, its status
+ * history, its deadline clocks and its audit event, all in the caller's
+ * transaction. The caller
+ * must have locked the claim row (ClaimsRepository.lockInScope).
  */
 @Injectable()
 export class ClaimWorkflow {
@@ -91,29 +99,31 @@ export class ClaimWorkflow {
     private readonly deadlines: DeadlinesService,
   ) {}
 
-  async transition(
+  allow(claim: Claim, action: ClaimAction): AllowedTransition {
+    return { claim, action, next: nextState(claim, action) };
+  }
+
+  async apply(
     tx: EntityManager,
-    claim: Claim,
-    action: ClaimAction,
+    { claim, action, next }: AllowedTransition,
     actor: AuthUser,
     options: { reason?: string | null; changes?: TransitionChanges; auditData?: Record<string, unknown> } = {},
-  ): Promise<Claim> {
+  ): Promise<void> {
     const from = claim.status;
-    const next = nextState(claim, action);
-    Object.assign(claim, options.changes ?? {}, next);
-    await tx.getRepository(Claim).update({ id: claim.id }, { ...(options.changes ?? {}), ...next });
-    await this.appendHistory(tx, claim.id, from, next.status, actor.id, options.reason ?? null);
+    const changes = { ...(options.changes ?? {}), ...next };
+    await this.claims.updateState(tx, claim.id, changes);
+    Object.assign(claim, changes);
+    await this.claims.appendHistory(tx, { claimId: claim.id, fromStatus: from, toStatus: next.status, actorId: actor.id, reason: options.reason ?? null });
     await this.deadlines.track(tx, claim, action);
     await this.audit.record(tx, {
       actor, action: `claim.${action}`, entity: 'claim', entityId: claim.id, districtCode: claim.districtCode,
       data: { claimNo: claim.claimNo, from, to: next.status, reason: options.reason ?? null, ...(options.auditData ?? {}) },
     });
-    return claim;
   }
 
   /** The first history entry of a newly filed claim (the row is inserted as `reported`). */
   async filed(tx: EntityManager, claim: Claim, actor: AuthUser, auditData: Record<string, unknown>): Promise<void> {
-    await this.appendHistory(tx, claim.id, null, 'reported', actor.id, null);
+    await this.claims.appendHistory(tx, { claimId: claim.id, fromStatus: null, toStatus: 'reported', actorId: actor.id, reason: null });
     await this.deadlines.track(tx, claim, 'file');
     await this.audit.record(tx, {
       actor, action: 'claim.file', entity: 'claim', entityId: claim.id, districtCode: claim.districtCode,
@@ -129,14 +139,9 @@ export class ClaimWorkflow {
    */
   async importHistorical(tx: EntityManager, claims: HistoricalClaim[], actor: AuthUser, importId: string): Promise<void> {
     const inserted = await this.claims.insertHistorical(tx, claims.map((claim) => ({ ...claim, status: LEDGER_OUTCOME_STATUS[claim.outcome] })));
-    const at = new Date();
-    await tx.getRepository(ClaimStatusChange).insert(inserted.map((claim) => ({
-      claimId: claim.id, fromStatus: null, toStatus: claim.status, actorId: actor.id, at,
+    await this.claims.appendHistory(tx, inserted.map((claim) => ({
+      claimId: claim.id, fromStatus: null, toStatus: claim.status, actorId: actor.id,
       reason: `ledger import ${importId}, row ${claim.ledgerRow}`,
     })));
-  }
-
-  private async appendHistory(tx: EntityManager, claimId: string, from: ClaimStatus | null, to: ClaimStatus, actorId: string, reason: string | null): Promise<void> {
-    await tx.getRepository(ClaimStatusChange).insert({ claimId, fromStatus: from, toStatus: to, actorId, at: new Date(), reason });
   }
 }

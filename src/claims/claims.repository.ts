@@ -1,22 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { addDays } from '../common/business-date.js';
 import { DomainError } from '../common/domain-error.js';
-import { ClaimAssessment } from '../payouts/entities/claim-assessment.entity.js';
-import { ClaimDecision } from '../payouts/entities/claim-decision.entity.js';
-import { Payment } from '../payouts/entities/payment.entity.js';
-import { Coverage } from '../policies/entities/coverage.entity.js';
-import { Policy } from '../policies/entities/policy.entity.js';
-import { ClaimVerification } from '../verification/entities/claim-verification.entity.js';
 import { DUPLICATE_EVENT_WINDOW_DAYS, type OtherClaim, type RaisedFlag } from './claim-flags.js';
 import { scopeClaims } from './claim-scope.js';
 import type { LedgerOutcome } from './claim-workflow.js';
 import type { ClaimStatus } from './claim-status.js';
-import type { ClaimDetails, ClaimFlagResponse, ClaimListRow } from './dto/claim.response.js';
 import { ClaimDocument } from './entities/claim-document.entity.js';
-import { ClaimFlag } from './entities/claim-flag.entity.js';
+import { ClaimFlag, type FlagCode } from './entities/claim-flag.entity.js';
 import { ClaimStatusChange } from './entities/claim-status-change.entity.js';
 import { Claim } from './entities/claim.entity.js';
 
@@ -51,6 +43,8 @@ export interface ClaimExportRow {
   description: string;
 }
 
+type HistoryEntry = Omit<ClaimStatusChange, 'id' | 'at'> & { at?: Date };
+
 export interface ClaimListFilter {
   status?: ClaimStatus;
   eventType?: string;
@@ -60,10 +54,36 @@ export interface ClaimListFilter {
   q?: string;
 }
 
+/** A flag with the number of the claim it names. */
+export interface FlagRow {
+  code: FlagCode;
+  relatedClaimId: string | null;
+  relatedClaimNo: string | null;
+  detail: string;
+}
+
+/** One line of the claim list: the claim with its resident and event names and its flag codes. */
+export interface ClaimListRow {
+  id: string;
+  claimNo: string;
+  status: ClaimStatus;
+  districtCode: string;
+  streetCode: string;
+  eventType: string;
+  eventTypeNameZh: string;
+  residentId: string;
+  residentName: string;
+  residentIdNumberMasked: string;
+  incidentDate: string;
+  claimedAmount: string;
+  approvedAmount: string | null;
+  reportedAt: Date;
+  flags: FlagCode[];
+}
+
+/** The claim table and what only the claim has: its number counter, status history, flags and documents. */
 @Injectable()
 export class ClaimsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
   /** The claim if the caller may see it; 404 otherwise, whether it is absent or out of scope. */
   async getInScope(tx: EntityManager, caller: AuthUser, id: string): Promise<Claim> {
     const query = tx.getRepository(Claim).createQueryBuilder('c').where('c.id = :id', { id });
@@ -79,22 +99,6 @@ export class ClaimsRepository {
   async lockInScope(tx: EntityManager, caller: AuthUser, id: string): Promise<Claim> {
     const query = tx.getRepository(Claim).createQueryBuilder('c').where('c.id = :id', { id });
     return found(await scopeClaims(query, caller).setLock('for_no_key_update', undefined, ['c']).getOne());
-  }
-
-  /** The active policy of the district whose period holds the date (at most one: an exclusion constraint). */
-  findActivePolicyOn(tx: EntityManager, districtCode: string, date: string): Promise<Policy | null> {
-    return tx.getRepository(Policy).createQueryBuilder('p')
-      .where("p.district_code = :districtCode AND p.status = 'active'", { districtCode })
-      .andWhere('p.period_start <= :date AND p.period_end >= :date', { date })
-      .getOne();
-  }
-
-  findCoverage(tx: EntityManager, policyId: string, eventType: string): Promise<Coverage | null> {
-    return tx.getRepository(Coverage).findOneBy({ policyId, eventType });
-  }
-
-  findCoverageById(tx: EntityManager, id: string): Promise<Coverage> {
-    return tx.getRepository(Coverage).findOneByOrFail({ id });
   }
 
   /**
@@ -179,8 +183,8 @@ export class ClaimsRepository {
       .orIgnore().execute();
   }
 
-  listFlags(manager: EntityManager, claimId: string): Promise<ClaimFlagResponse[]> {
-    return manager.query(
+  listFlags(tx: EntityManager, claimId: string): Promise<FlagRow[]> {
+    return tx.query(
       `SELECT f.code, f.related_claim_id AS "relatedClaimId", r.claim_no AS "relatedClaimNo", f.detail
          FROM claim_flag f LEFT JOIN claim r ON r.id = f.related_claim_id
         WHERE f.claim_id = $1
@@ -195,51 +199,35 @@ export class ClaimsRepository {
   }
 
   /** The document, when its claim is in the caller's scope. */
-  findDocumentInScope(caller: AuthUser, claimId: string, documentId: string): Promise<ClaimDocument | null> {
-    const query = this.db.getRepository(ClaimDocument).createQueryBuilder('d')
+  findDocumentInScope(tx: EntityManager, caller: AuthUser, claimId: string, documentId: string): Promise<ClaimDocument | null> {
+    const query = tx.getRepository(ClaimDocument).createQueryBuilder('d')
       .innerJoin(Claim, 'c', 'c.id = d.claim_id')
       .where('d.id = :documentId AND d.claim_id = :claimId', { documentId, claimId });
     return scopeClaims(query, caller).getOne();
   }
 
-  /**
-   * Everything the claim response shows, in eight queries whatever the claim
-   * holds. `manager` is the caller's transaction when it has just written.
-   */
-  async loadDetails(manager: EntityManager, claimId: string): Promise<ClaimDetails> {
-    const { entities: [claim], raw: [extra] } = await manager.getRepository(Claim).createQueryBuilder('c')
-      .innerJoin('policy', 'p', 'p.id = c.policy_id')
-      .innerJoin('event_type', 'e', 'e.code = c.event_type')
-      .innerJoin('resident', 'r', 'r.id = c.resident_id')
-      .innerJoin('coverage', 'cv', 'cv.id = c.coverage_id')
-      .addSelect('p.policy_no', 'policyNo')
-      .addSelect('e.name_zh', 'eventTypeNameZh')
-      .addSelect('r.name', 'residentName')
-      .addSelect('r.id_number_masked', 'residentIdNumberMasked')
-      .addSelect('cv.required_documents', 'requiredDocuments')
-      .where('c.id = :claimId', { claimId })
-      .getRawAndEntities<{ policyNo: string; eventTypeNameZh: string; residentName: string; residentIdNumberMasked: string; requiredDocuments: string[] }>();
-    if (!claim) throw new Error(`claim ${claimId} vanished`);
-    const documents = await manager.getRepository(ClaimDocument).find({ where: { claimId }, order: { uploadedAt: 'ASC', id: 'ASC' } });
-    const flags = await this.listFlags(manager, claimId);
-    const history = await manager.getRepository(ClaimStatusChange).find({ where: { claimId }, order: { id: 'ASC' } });
-    const verification = await manager.getRepository(ClaimVerification).findOneBy({ claimId });
-    const assessment = await manager.getRepository(ClaimAssessment).findOneBy({ claimId });
-    const decision = await manager.getRepository(ClaimDecision).findOneBy({ claimId });
-    const payment = await manager.getRepository(Payment).findOneBy({ claimId });
-    return {
-      claim,
-      policyNo: extra.policyNo,
-      eventTypeNameZh: extra.eventTypeNameZh,
-      resident: { id: claim.residentId, name: extra.residentName, idNumberMasked: extra.residentIdNumberMasked },
-      requiredDocuments: extra.requiredDocuments,
-      documents, flags, history, verification, assessment, decision, payment,
-    };
+  /** The workflow's write: status and the columns set with it (ClaimWorkflow.apply is its only caller). */
+  async updateState(tx: EntityManager, claimId: string, changes: Partial<Claim>): Promise<void> {
+    await tx.getRepository(Claim).update({ id: claimId }, changes);
+  }
+
+  /** One history entry, or many in one statement (a ledger import's). */
+  async appendHistory(tx: EntityManager, changes: HistoryEntry | HistoryEntry[]): Promise<void> {
+    const at = new Date();
+    await tx.getRepository(ClaimStatusChange).insert([changes].flat().map((change) => ({ at, ...change })));
+  }
+
+  historyOf(tx: EntityManager, claimId: string): Promise<ClaimStatusChange[]> {
+    return tx.getRepository(ClaimStatusChange).find({ where: { claimId }, order: { id: 'ASC' } });
+  }
+
+  documentsOf(tx: EntityManager, claimId: string): Promise<ClaimDocument[]> {
+    return tx.getRepository(ClaimDocument).find({ where: { claimId }, order: { uploadedAt: 'ASC', id: 'ASC' } });
   }
 
   /** One page of the caller's claims, newest first, with their flag codes: two queries for any page size. */
-  async listInScope(caller: AuthUser, filter: ClaimListFilter, offset: number, limit: number): Promise<[ClaimListRow[], number]> {
-    const query = this.filteredInScope(this.db.manager, caller, filter);
+  async listInScope(tx: EntityManager, caller: AuthUser, filter: ClaimListFilter, offset: number, limit: number): Promise<[ClaimListRow[], number]> {
+    const query = this.filteredInScope(tx, caller, filter);
     const total = await query.getCount();
     const rows = await query
       .innerJoin('event_type', 'e', 'e.code = c.event_type')

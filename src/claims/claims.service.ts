@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CatalogRepository } from '../catalog/catalog.repository.js';
 import { shanghaiToday } from '../common/business-date.js';
@@ -8,14 +9,14 @@ import { maskAccountNo } from '../common/masking.js';
 import { formatMoney, parseMoney } from '../common/money.js';
 import { pageOf, type Page } from '../common/pagination.js';
 import { Database } from '../database/database.js';
+import { PoliciesRepository } from '../policies/policies.repository.js';
 import { ResidentsRepository } from '../residents/residents.repository.js';
-import { ClaimDetailsService } from './claim-details.service.js';
 import { claimNumber } from './claim-number.js';
 import { ClaimFlagsService } from './claim-flags.service.js';
-import { ClaimWorkflow } from './claim-workflow.js';
+import { ClaimWorkflow, type AllowedTransition } from './claim-workflow.js';
 import { ClaimsRepository } from './claims.repository.js';
 import type { CreateClaimDto, ListClaimsQuery, WithdrawClaimDto } from './dto/claim.requests.js';
-import { toClaimListItem, type ClaimListItemResponse, type ClaimResponse } from './dto/claim.response.js';
+import { toClaimListItem, type ClaimListItemResponse } from './dto/claim.response.js';
 
 @Injectable()
 export class ClaimsService {
@@ -26,7 +27,7 @@ export class ClaimsService {
     private readonly catalog: CatalogRepository,
     private readonly workflow: ClaimWorkflow,
     private readonly flags: ClaimFlagsService,
-    private readonly details: ClaimDetailsService,
+    private readonly policies: PoliciesRepository,
     private readonly crypto: FieldCrypto,
   ) {}
 
@@ -34,80 +35,70 @@ export class ClaimsService {
    * A cadre files a claim for a resident of their street under the district's
    * active policy for the incident date. The number comes from the policy
    * year's counter; the row takes its status `reported` from the database
-   * default and the workflow records the filing.
+   * default and the workflow records the filing. Returns the new claim's id.
    */
-  async file(caller: AuthUser, dto: CreateClaimDto): Promise<ClaimResponse> {
+  async file(tx: EntityManager, caller: AuthUser, dto: CreateClaimDto): Promise<string> {
     const claimedAmount = parseMoney(dto.claimedAmount);
     const accountNo = dto.payee.accountNo.replace(/\s+/g, '');
     const policeReportNo = dto.policeReportNo == null ? null : normaliseForIndex(dto.policeReportNo);
-    return this.db.transaction(async (tx) => {
-      const resident = await this.residents.findById(tx, dto.residentId);
-      if (!resident) throw DomainError.notFound('Resident');
-      if (resident.streetCode !== caller.streetCode) {
-        throw DomainError.rule('RESIDENT_OUT_OF_STREET', 'The resident is registered in another street; a cadre files claims for their own street');
-      }
-      if (!(await this.catalog.exists(tx, dto.eventType))) throw DomainError.validation('eventType', 'no such event type');
-      if (dto.incidentDate > shanghaiToday()) {
-        throw DomainError.rule('INCIDENT_IN_FUTURE', 'The incident date is in the future');
-      }
-      const policy = await this.claims.findActivePolicyOn(tx, resident.districtCode, dto.incidentDate);
-      if (!policy) {
-        throw DomainError.rule('OUTSIDE_POLICY_PERIOD', `No active policy of district ${resident.districtCode} covers ${dto.incidentDate}`);
-      }
-      const coverage = await this.claims.findCoverage(tx, policy.id, dto.eventType);
-      if (!coverage) throw DomainError.rule('NOT_COVERED', `Policy ${policy.policyNo} does not cover ${dto.eventType}`);
-      if (coverage.requiredDocuments.includes('police_report') && !policeReportNo) {
-        throw DomainError.rule('POLICE_REPORT_REQUIRED', `A police report number is required for ${dto.eventType}`);
-      }
-      const seq = await this.claims.nextSeq(tx, policy.districtCode, policy.year);
-      const claim = await this.claims.insert(tx, {
-        claimNo: claimNumber(policy.districtCode, policy.year, seq),
-        districtCode: policy.districtCode,
-        year: policy.year,
-        seq,
-        streetCode: resident.streetCode,
-        policyId: policy.id,
-        insurerId: policy.insurerId,
-        coverageId: coverage.id,
-        eventType: dto.eventType,
-        residentId: resident.id,
-        incidentDate: dto.incidentDate,
-        incidentPlace: dto.incidentPlace,
-        description: dto.description,
-        policeReportNo,
-        claimedAmount,
-        payeeAccountName: dto.payee.accountName,
-        payeeBankName: dto.payee.bankName,
-        payeeAccountCipher: this.crypto.encrypt(accountNo),
-        payeeAccountIndex: this.crypto.blindIndex(accountNo),
-        payeeAccountMasked: maskAccountNo(accountNo),
-        reportedBy: caller.id,
-      });
-      const flags = await this.flags.check(tx, claim);
-      await this.workflow.filed(tx, claim, caller, {
-        residentId: resident.id, policyId: policy.id, eventType: claim.eventType, incidentDate: claim.incidentDate,
-        claimedAmount: formatMoney(claimedAmount), flags: flags.map((flag) => flag.code),
-      });
-      return this.details.load(tx, claim.id);
+    const resident = await this.residents.findById(tx, dto.residentId);
+    if (!resident) throw DomainError.notFound('Resident');
+    if (resident.streetCode !== caller.streetCode) {
+      throw DomainError.rule('RESIDENT_OUT_OF_STREET', 'The resident is registered in another street; a cadre files claims for their own street');
+    }
+    if (!(await this.catalog.exists(tx, dto.eventType))) throw DomainError.validation('eventType', 'no such event type');
+    if (dto.incidentDate > shanghaiToday()) {
+      throw DomainError.rule('INCIDENT_IN_FUTURE', 'The incident date is in the future');
+    }
+    const policy = await this.policies.findActivePolicyOn(tx, resident.districtCode, dto.incidentDate);
+    if (!policy) {
+      throw DomainError.rule('OUTSIDE_POLICY_PERIOD', `No active policy of district ${resident.districtCode} covers ${dto.incidentDate}`);
+    }
+    const coverage = await this.policies.findCoverage(tx, policy.id, dto.eventType);
+    if (!coverage) throw DomainError.rule('NOT_COVERED', `Policy ${policy.policyNo} does not cover ${dto.eventType}`);
+    if (coverage.requiredDocuments.includes('police_report') && !policeReportNo) {
+      throw DomainError.rule('POLICE_REPORT_REQUIRED', `A police report number is required for ${dto.eventType}`);
+    }
+    const seq = await this.claims.nextSeq(tx, policy.districtCode, policy.year);
+    const claim = await this.claims.insert(tx, {
+      claimNo: claimNumber(policy.districtCode, policy.year, seq),
+      districtCode: policy.districtCode,
+      year: policy.year,
+      seq,
+      streetCode: resident.streetCode,
+      policyId: policy.id,
+      insurerId: policy.insurerId,
+      coverageId: coverage.id,
+      eventType: dto.eventType,
+      residentId: resident.id,
+      incidentDate: dto.incidentDate,
+      incidentPlace: dto.incidentPlace,
+      description: dto.description,
+      policeReportNo,
+      claimedAmount,
+      payeeAccountName: dto.payee.accountName,
+      payeeBankName: dto.payee.bankName,
+      payeeAccountCipher: this.crypto.encrypt(accountNo),
+      payeeAccountIndex: this.crypto.blindIndex(accountNo),
+      payeeAccountMasked: maskAccountNo(accountNo),
+      reportedBy: caller.id,
     });
+    const flags = await this.flags.check(tx, claim);
+    await this.workflow.filed(tx, claim, caller, {
+      residentId: resident.id, policyId: policy.id, eventType: claim.eventType, incidentDate: claim.incidentDate,
+      claimedAmount: formatMoney(claimedAmount), flags: flags.map((flag) => flag.code),
+    });
+    return claim.id;
   }
 
   async list(caller: AuthUser, query: ListClaimsQuery): Promise<Page<ClaimListItemResponse>> {
     if (query.from && query.to && query.from > query.to) throw DomainError.validation('to', 'to must not be before from');
-    const [rows, total] = await this.claims.listInScope(caller, query, (query.page - 1) * query.pageSize, query.pageSize);
+    const [rows, total] = await this.claims.listInScope(this.db.manager, caller, query, (query.page - 1) * query.pageSize, query.pageSize);
     return pageOf(rows.map(toClaimListItem), total, query);
   }
 
-  get(caller: AuthUser, id: string): Promise<ClaimResponse> {
-    return this.details.getInScope(caller, id);
-  }
-
   /** A cadre of the claim's street withdraws it before assessment; the workflow records who, when and why. */
-  async withdraw(caller: AuthUser, id: string, dto: WithdrawClaimDto): Promise<ClaimResponse> {
-    return this.db.transaction(async (tx) => {
-      const claim = await this.claims.lockInScope(tx, caller, id);
-      await this.workflow.transition(tx, claim, 'withdraw', caller, { reason: dto.reason });
-      return this.details.load(tx, claim.id);
-    });
+  async withdraw(tx: EntityManager, caller: AuthUser, step: AllowedTransition, dto: WithdrawClaimDto): Promise<void> {
+    await this.workflow.apply(tx, step, caller, { reason: dto.reason });
   }
 }

@@ -1,4 +1,5 @@
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import type { ValueTransformer } from 'typeorm';
 
 /**
  * Money is integer fen (1 yuan = 100 fen) held as `bigint` in code and in
@@ -75,6 +76,11 @@ export function formatMoney(fen: bigint | string | number): string {
   return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
 }
 
+/** formatMoney, passing null through: for amounts a claim has only from some stage on. */
+export function formatOptionalMoney(fen: bigint | string | null): string | null {
+  return fen === null ? null : formatMoney(fen);
+}
+
 /**
  * Yuan as a JS number, ONLY for XLSX cell values (so a spreadsheet can sum a
  * column). The result is the double nearest to the exact yuan amount, which is
@@ -109,3 +115,9 @@ export function IsMoney(options?: ValidationOptions): PropertyDecorator {
     });
   };
 }
+
+/** For entity columns: bigint fen come back from pg as strings; the domain works in bigint. */
+export const fenColumn: ValueTransformer = {
+  to: (value: bigint | null | undefined) => (value === null || value === undefined ? value : value.toString()),
+  from: (value: string | null) => (value === null ? null : BigInt(value)),
+};

@@ -15,6 +15,11 @@ export function IsTimestamp(): PropertyDecorator {
   );
 }
 
+/** An optional moment as the API writes it. */
+export function isoOrNull(at: Date | null): string | null {
+  return at === null ? null : at.toISOString();
+}
+
 const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** The business date (Asia/Shanghai) of a moment, as YYYY-MM-DD. */

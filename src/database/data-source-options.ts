@@ -1,12 +1,15 @@
 import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
-import { entities } from './entities.js';
 
+/**
+ * The connection and the migrations. Entities are not listed here: each
+ * module registers its own (TypeOrmModule.forFeature) and the app loads them
+ * (autoLoadEntities), so database/ depends on no domain module.
+ */
 export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities,
     migrations,
     synchronize: false,
     migrationsTransactionMode: 'each',

@@ -1,9 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/config.js';
-import { Database } from './database.js';
 import { dataSourceOptions } from './data-source-options.js';
-import { SeedService } from './seed.service.js';
+import { Database } from './database.js';
 
 /** The app always runs the migrations at start-up; schema is never synchronised. Global: every service reaches PostgreSQL through Database. */
 @Global()
@@ -13,11 +12,11 @@ import { SeedService } from './seed.service.js';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => {
         if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set (main.ts sets it when it starts the embedded server)');
-        return { ...dataSourceOptions(config.DATABASE_URL), migrationsRun: true, retryAttempts: 3, retryDelay: 1000 };
+        return { ...dataSourceOptions(config.DATABASE_URL), autoLoadEntities: true, migrationsRun: true, retryAttempts: 3, retryDelay: 1000 };
       },
     }),
   ],
-  providers: [SeedService, Database],
+  providers: [Database],
   exports: [Database],
 })
 export class DatabaseModule {}

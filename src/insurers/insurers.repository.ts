@@ -1,18 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Insurer } from './entities/insurer.entity.js';
 
 @Injectable()
 export class InsurersRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  exists(tx: EntityManager | null, id: string): Promise<boolean> {
-    return (tx ?? this.db.manager).getRepository(Insurer).existsBy({ id });
+  exists(tx: EntityManager, id: string): Promise<boolean> {
+    return tx.getRepository(Insurer).existsBy({ id });
   }
 
-  findById(id: string): Promise<Insurer | null> {
-    return this.db.getRepository(Insurer).findOneBy({ id });
+  findById(db: EntityManager, id: string): Promise<Insurer | null> {
+    return db.getRepository(Insurer).findOneBy({ id });
   }
 
   nameTaken(tx: EntityManager, name: string): Promise<boolean> {
@@ -24,7 +21,7 @@ export class InsurersRepository {
   }
 
   /** Everyone may see the insurers that hold a policy they can see; admins and district staff see all. */
-  list(onlyId: string | null): Promise<Insurer[]> {
-    return this.db.getRepository(Insurer).find({ where: onlyId ? { id: onlyId } : {}, order: { name: 'ASC' } });
+  list(db: EntityManager, onlyId: string | null): Promise<Insurer[]> {
+    return db.getRepository(Insurer).find({ where: onlyId ? { id: onlyId } : {}, order: { name: 'ASC' } });
   }
 }

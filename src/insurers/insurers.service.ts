@@ -16,7 +16,7 @@ export class InsurersService {
 
   /** Insurer staff see their own insurer; everyone else sees the whole list. */
   async list(caller: AuthUser): Promise<InsurerResponse[]> {
-    return (await this.insurers.list(caller.insurerId)).map(toInsurerResponse);
+    return (await this.insurers.list(this.db.manager, caller.insurerId)).map(toInsurerResponse);
   }
 
   async create(caller: AuthUser, dto: CreateInsurerDto): Promise<InsurerResponse> {

@@ -98,12 +98,12 @@ export class LedgerImportService {
     const districtCode = query.districtCode ?? caller.districtCode;
     if (!districtCode) throw DomainError.validation('districtCode', 'districtCode is required');
     await this.districtInScope(caller, districtCode);
-    const streets = (await this.regions.listStreets(districtCode)).map((street) => street.name);
+    const streets = (await this.regions.listStreets(this.db.manager, districtCode)).map((street) => street.name);
     const policy = query.year === undefined ? null : await this.ledgers.findPolicyOfYear(this.db.manager, districtCode, query.year);
     if (query.year !== undefined && !policy) throw DomainError.rule('NO_POLICY_FOR_YEAR', `District ${districtCode} has no activated policy for ${query.year}`);
     const eventTypes = policy
       ? (await this.ledgers.coveragesOf(this.db.manager, policy.id)).map((coverage) => coverage.nameZh)
-      : (await this.catalog.listAll()).map((eventType) => eventType.nameZh);
+      : (await this.catalog.listAll(this.db.manager)).map((eventType) => eventType.nameZh);
     const suffix = query.year === undefined ? '' : `-${query.year}`;
     return new StreamableFile(await ledgerTemplate(streets, eventTypes), {
       type: CONTENT_TYPES.xlsx,
@@ -114,7 +114,7 @@ export class LedgerImportService {
   /** A district officer imports into their own district, an admin into any; others' districts are 404. */
   async districtInScope(caller: AuthUser, districtCode: string): Promise<void> {
     const district = caller.role === Role.Admin || caller.districtCode === districtCode
-      ? await this.regions.findDistrict(null, districtCode) : null;
+      ? await this.regions.findDistrict(this.db.manager, districtCode) : null;
     if (!district) throw DomainError.notFound('District');
   }
 
@@ -180,7 +180,7 @@ export class LedgerImportService {
 
   private async terms(tx: EntityManager, districtCode: string, policy: LedgerPolicy): Promise<LedgerTerms> {
     const streets = new Map<string, string>();
-    for (const street of await this.regions.listStreets(districtCode)) {
+    for (const street of await this.regions.listStreets(tx, districtCode)) {
       streets.set(street.code, street.code);
       streets.set(street.name, street.code);
     }
@@ -190,7 +190,7 @@ export class LedgerImportService {
       coverages.set(nameZh, coverage);
     }
     const eventTypes = new Map<string, string>();
-    for (const eventType of await this.catalog.listAll()) {
+    for (const eventType of await this.catalog.listAll(tx)) {
       eventTypes.set(eventType.code, eventType.code);
       eventTypes.set(eventType.nameZh, eventType.code);
     }

@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
-import { ClaimDetailsService } from '../claims/claim-details.service.js';
 import { ClaimFlagsService } from '../claims/claim-flags.service.js';
-import { nextState, ClaimWorkflow } from '../claims/claim-workflow.js';
+import { ClaimWorkflow, type AllowedTransition } from '../claims/claim-workflow.js';
 import { ClaimsRepository } from '../claims/claims.repository.js';
-import type { ClaimResponse } from '../claims/dto/claim.response.js';
 import type { Claim } from '../claims/entities/claim.entity.js';
 import { DomainError } from '../common/domain-error.js';
 import { formatMoney, parseMoney } from '../common/money.js';
@@ -18,9 +16,10 @@ import { calculatePayout, quoteToJson, type PayoutQuote } from './payout-calcula
 import { PayoutsRepository } from './payouts.repository.js';
 
 /**
- * Quote, assessment (核定), decision and closing. Each write first asks the
- * workflow whether the claim's state allows the action (`nextState` throws
- * 409 INVALID_TRANSITION) before checking the action's own rules.
+ * Quote, assessment (核定), decision and closing, on a claim the caller has
+ * locked and whose state the workflow has already allowed the action for
+ * (ClaimLifecycleService), so a claim in the wrong state is never reported as
+ * breaking the action's own rules.
  */
 @Injectable()
 export class PayoutsService {
@@ -28,7 +27,6 @@ export class PayoutsService {
     private readonly db: Database,
     private readonly claims: ClaimsRepository,
     private readonly workflow: ClaimWorkflow,
-    private readonly details: ClaimDetailsService,
     private readonly flags: ClaimFlagsService,
     private readonly payouts: PayoutsRepository,
     private readonly policies: PoliciesRepository,
@@ -39,55 +37,44 @@ export class PayoutsService {
     return quoteToJson(await this.computeQuote(this.db.manager, claim));
   }
 
-  assess(caller: AuthUser, id: string, dto: AssessmentDto): Promise<ClaimResponse> {
+  async assess(tx: EntityManager, caller: AuthUser, step: AllowedTransition, dto: AssessmentDto): Promise<void> {
+    const { claim } = step;
     const requested = dto.amount === undefined ? undefined : parseMoney(dto.amount);
-    return this.db.transaction(async (tx) => {
-      const claim = await this.claims.lockInScope(tx, caller, id);
-      nextState(claim, 'assess');
-      const quote = await this.computeQuote(tx, claim);
-      const amount = requested ?? quote.payable;
-      if (amount > quote.payable) {
-        throw DomainError.rule('ASSESSMENT_ABOVE_QUOTE', `An assessment may only lower the quote of ${formatMoney(quote.payable)}`, {
-          quoted: formatMoney(quote.payable),
-        });
-      }
-      if (amount < quote.payable && !dto.reason) {
-        throw DomainError.validation('reason', `a reason is required to assess below the quote of ${formatMoney(quote.payable)}`);
-      }
-      // Claims filed since intake may make this one a duplicate; a new flag then requires a manager's approval.
-      const flags = await this.flags.check(tx, claim);
-      await this.payouts.insertAssessment(tx, {
-        claimId: claim.id, assessorId: caller.id, quote: quoteToJson(quote), quotedAmount: quote.payable,
-        amount, reason: dto.reason ?? null, assessedAt: new Date(),
+    const quote = await this.computeQuote(tx, claim);
+    const amount = requested ?? quote.payable;
+    if (amount > quote.payable) {
+      throw DomainError.rule('ASSESSMENT_ABOVE_QUOTE', `An assessment may only lower the quote of ${formatMoney(quote.payable)}`, {
+        quoted: formatMoney(quote.payable),
       });
-      await this.workflow.transition(tx, claim, 'assess', caller, {
-        reason: dto.reason ?? null,
-        changes: { assessedAmount: amount },
-        auditData: {
-          quoted: formatMoney(quote.payable), amount: formatMoney(amount), limitedBy: quote.limitedBy,
-          flags: [...new Set(flags.map((flag) => flag.code))],
-        },
-      });
-      return this.details.load(tx, claim.id);
+    }
+    if (amount < quote.payable && !dto.reason) {
+      throw DomainError.validation('reason', `a reason is required to assess below the quote of ${formatMoney(quote.payable)}`);
+    }
+    // Claims filed since intake may make this one a duplicate; a new flag then requires a manager's approval.
+    const flags = await this.flags.check(tx, claim);
+    await this.payouts.insertAssessment(tx, {
+      claimId: claim.id, assessorId: caller.id, quote: quoteToJson(quote), quotedAmount: quote.payable,
+      amount, reason: dto.reason ?? null, assessedAt: new Date(),
+    });
+    await this.workflow.apply(tx, step, caller, {
+      reason: dto.reason ?? null,
+      changes: { assessedAmount: amount },
+      auditData: {
+        quoted: formatMoney(quote.payable), amount: formatMoney(amount), limitedBy: quote.limitedBy,
+        flags: [...new Set(flags.map((flag) => flag.code))],
+      },
     });
   }
 
-  decide(caller: AuthUser, id: string, dto: DecisionDto): Promise<ClaimResponse> {
-    return this.db.transaction(async (tx) => {
-      const claim = await this.claims.lockInScope(tx, caller, id);
-      nextState(claim, dto.decision);
-      if (dto.decision === 'deny') return this.deny(tx, caller, claim, dto);
-      if (dto.reasonCode !== undefined) throw DomainError.validation('reasonCode', 'only a denial takes a reason code');
-      return this.approve(tx, caller, claim, dto);
-    });
+  /** `step` is the transition for dto.decision (approve or deny). */
+  async decide(tx: EntityManager, caller: AuthUser, step: AllowedTransition, dto: DecisionDto): Promise<void> {
+    if (dto.decision === 'deny') return this.deny(tx, caller, step, dto);
+    if (dto.reasonCode !== undefined) throw DomainError.validation('reasonCode', 'only a denial takes a reason code');
+    return this.approve(tx, caller, step, dto);
   }
 
-  close(caller: AuthUser, id: string): Promise<ClaimResponse> {
-    return this.db.transaction(async (tx) => {
-      const claim = await this.claims.lockInScope(tx, caller, id);
-      await this.workflow.transition(tx, claim, 'close', caller, { changes: { closedAt: new Date() } });
-      return this.details.load(tx, claim.id);
-    });
+  async close(tx: EntityManager, caller: AuthUser, step: AllowedTransition): Promise<void> {
+    await this.workflow.apply(tx, step, caller, { changes: { closedAt: new Date() } });
   }
 
   /**
@@ -95,7 +82,8 @@ export class PayoutsService {
    * approvals against one policy — from any number of app processes — see
    * each other's reservations before they compute what is left.
    */
-  private async approve(tx: EntityManager, caller: AuthUser, claim: Claim, dto: DecisionDto): Promise<ClaimResponse> {
+  private async approve(tx: EntityManager, caller: AuthUser, step: AllowedTransition, dto: DecisionDto): Promise<void> {
+    const { claim } = step;
     const amount = mustHave(claim.assessedAmount, 'assessed amount');
     if (amount === 0n) throw DomainError.rule('NOTHING_PAYABLE', 'A claim assessed at 0.00 can only be denied');
     if (caller.approvalLimit === null || caller.approvalLimit < amount) {
@@ -132,26 +120,25 @@ export class PayoutsService {
     await this.payouts.insertDecision(tx, {
       claimId: claim.id, decision: 'approve', approverId: caller.id, amount, reasonCode: null, note: dto.note ?? null, decidedAt,
     });
-    await this.workflow.transition(tx, claim, 'approve', caller, {
+    await this.workflow.apply(tx, step, caller, {
       reason: dto.note ?? null,
       changes: { approvedAmount: amount, decidedAt },
       auditData: { amount: formatMoney(amount), flags },
     });
-    return this.details.load(tx, claim.id);
   }
 
-  private async deny(tx: EntityManager, caller: AuthUser, claim: Claim, dto: DecisionDto): Promise<ClaimResponse> {
+  private async deny(tx: EntityManager, caller: AuthUser, step: AllowedTransition, dto: DecisionDto): Promise<void> {
+    const { claim } = step;
     const reasonCode = mustHave(dto.reasonCode, 'reasonCode');
     const decidedAt = new Date();
     await this.payouts.insertDecision(tx, {
       claimId: claim.id, decision: 'deny', approverId: caller.id, amount: null, reasonCode, note: dto.note ?? null, decidedAt,
     });
-    await this.workflow.transition(tx, claim, 'deny', caller, {
+    await this.workflow.apply(tx, step, caller, {
       reason: dto.note ? `${reasonCode}: ${dto.note}` : reasonCode,
       changes: { decidedAt },
       auditData: { reasonCode },
     });
-    return this.details.load(tx, claim.id);
   }
 
   private async computeQuote(tx: EntityManager, claim: Claim): Promise<PayoutQuote> {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
 import type { EventType } from '../catalog/entities/event-type.entity.js';
@@ -37,10 +36,8 @@ export type NewPolicy = Pick<Policy,
 
 @Injectable()
 export class PoliciesRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  findInScope(tx: EntityManager | null, caller: AuthUser, id: string): Promise<PolicyRecord | null> {
-    const query = this.withParties((tx ?? this.db.manager).getRepository(Policy).createQueryBuilder('policy'))
+  findInScope(tx: EntityManager, caller: AuthUser, id: string): Promise<PolicyRecord | null> {
+    const query = this.withParties(tx.getRepository(Policy).createQueryBuilder('policy'))
       .where('policy.id = :id', { id });
     return scopePolicies(query, caller).getOne() as Promise<PolicyRecord | null>;
   }
@@ -63,9 +60,26 @@ export class PoliciesRepository {
       .getOne();
   }
 
+  /** The active policy of the district whose period holds the date (at most one: an exclusion constraint). */
+  findActivePolicyOn(tx: EntityManager, districtCode: string, date: string): Promise<Policy | null> {
+    return tx.getRepository(Policy).createQueryBuilder('p')
+      .where("p.district_code = :districtCode AND p.status = 'active'", { districtCode })
+      .andWhere('p.period_start <= :date AND p.period_end >= :date', { date })
+      .getOne();
+  }
+
+  /** The policy's coverage of the event type, if it covers it. */
+  findCoverage(tx: EntityManager, policyId: string, eventType: string): Promise<Coverage | null> {
+    return tx.getRepository(Coverage).findOneBy({ policyId, eventType });
+  }
+
+  findCoverageById(tx: EntityManager, id: string): Promise<Coverage> {
+    return tx.getRepository(Coverage).findOneByOrFail({ id });
+  }
+
   /** `today` (Asia/Shanghai) decides which active policies count as expired. */
-  async listInScope(caller: AuthUser, filter: PolicyFilter, today: string, offset: number, limit: number): Promise<[PolicyRecord[], number]> {
-    const query = this.withParties(this.db.getRepository(Policy).createQueryBuilder('policy'));
+  async listInScope(db: EntityManager, caller: AuthUser, filter: PolicyFilter, today: string, offset: number, limit: number): Promise<[PolicyRecord[], number]> {
+    const query = this.withParties(db.getRepository(Policy).createQueryBuilder('policy'));
     scopePolicies(query, caller);
     if (filter.districtCode) query.andWhere('policy.districtCode = :districtCode', { districtCode: filter.districtCode });
     if (filter.year) query.andWhere('policy.year = :year', { year: filter.year });
@@ -81,9 +95,9 @@ export class PoliciesRepository {
   }
 
   /** The coverages of several policies in one query, in catalogue order. */
-  coveragesOf(tx: EntityManager | null, policyIds: string[]): Promise<CoverageRecord[]> {
+  coveragesOf(tx: EntityManager, policyIds: string[]): Promise<CoverageRecord[]> {
     if (policyIds.length === 0) return Promise.resolve([]);
-    return (tx ?? this.db.manager).getRepository(Coverage).createQueryBuilder('coverage')
+    return tx.getRepository(Coverage).createQueryBuilder('coverage')
       .innerJoinAndSelect('coverage.event', 'event')
       .where('coverage.policyId IN (:...policyIds)', { policyIds })
       .orderBy('event.sortOrder', 'ASC')

@@ -39,10 +39,10 @@ export class PoliciesService {
 
   async list(caller: AuthUser, query: ListPoliciesQuery): Promise<Page<PolicyResponse>> {
     const today = shanghaiToday();
-    const [policies, total] = await this.policies.listInScope(caller, query, today, (query.page - 1) * query.pageSize, query.pageSize);
+    const [policies, total] = await this.policies.listInScope(this.db.manager, caller, query, today, (query.page - 1) * query.pageSize, query.pageSize);
     const ids = policies.map((policy) => policy.id);
     const [coverages, used] = await Promise.all([
-      this.policies.coveragesOf(null, ids),
+      this.policies.coveragesOf(this.db.manager, ids),
       this.policies.limitsUsed(this.db.manager, ids),
     ]);
     const coveragesByPolicy = new Map<string, CoverageRecord[]>();
@@ -56,7 +56,7 @@ export class PoliciesService {
   }
 
   get(caller: AuthUser, id: string): Promise<PolicyResponse> {
-    return this.show(null, caller, id);
+    return this.show(this.db.manager, caller, id);
   }
 
   async create(caller: AuthUser, dto: CreatePolicyDto): Promise<PolicyResponse> {
@@ -168,11 +168,11 @@ export class PoliciesService {
   }
 
   /** One policy with its coverages and what its claims have used: three queries. */
-  private async show(tx: EntityManager | null, caller: AuthUser, id: string): Promise<PolicyResponse> {
+  private async show(tx: EntityManager, caller: AuthUser, id: string): Promise<PolicyResponse> {
     const policy = await this.policies.findInScope(tx, caller, id);
     if (!policy) throw DomainError.notFound('Policy');
     const coverages = await this.policies.coveragesOf(tx, [id]);
-    const used = await this.policies.limitsUsed(tx ?? this.db.manager, [id]);
+    const used = await this.policies.limitsUsed(tx, [id]);
     return toPolicyResponse(policy, coverages, used.get(id)!.aggregateUsed, shanghaiToday());
   }
 

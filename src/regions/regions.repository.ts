@@ -1,29 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { District } from './entities/district.entity.js';
 import { Street } from './entities/street.entity.js';
 
 @Injectable()
 export class RegionsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  findDistrict(tx: EntityManager | null, code: string): Promise<District | null> {
-    return (tx ?? this.db.manager).getRepository(District).findOneBy({ code });
+  findDistrict(tx: EntityManager, code: string): Promise<District | null> {
+    return tx.getRepository(District).findOneBy({ code });
   }
 
-  findStreet(tx: EntityManager | null, code: string): Promise<Street | null> {
-    return (tx ?? this.db.manager).getRepository(Street).findOneBy({ code });
+  findStreet(tx: EntityManager, code: string): Promise<Street | null> {
+    return tx.getRepository(Street).findOneBy({ code });
   }
 
-  listDistricts(codes: string[] | null): Promise<District[]> {
-    const query = this.db.getRepository(District).createQueryBuilder('d').orderBy('d.code');
+  listDistricts(db: EntityManager, codes: string[] | null): Promise<District[]> {
+    const query = db.getRepository(District).createQueryBuilder('d').orderBy('d.code');
     if (codes) query.where('d.code IN (:...codes)', { codes: codes.length ? codes : [''] });
     return query.getMany();
   }
 
-  listStreets(districtCode: string): Promise<Street[]> {
-    return this.db.getRepository(Street).find({ where: { districtCode }, order: { code: 'ASC' } });
+  listStreets(db: EntityManager, districtCode: string): Promise<Street[]> {
+    return db.getRepository(Street).find({ where: { districtCode }, order: { code: 'ASC' } });
   }
 
   insertDistrict(tx: EntityManager, district: Pick<District, 'code' | 'name'>): Promise<District> {
@@ -35,8 +32,8 @@ export class RegionsRepository {
   }
 
   /** The districts an insurer's staff may see: those where it holds a policy. */
-  async districtCodesOfInsurer(insurerId: string): Promise<string[]> {
-    const rows: { district_code: string }[] = await this.db.query(
+  async districtCodesOfInsurer(db: EntityManager, insurerId: string): Promise<string[]> {
+    const rows: { district_code: string }[] = await db.query(
       'SELECT DISTINCT district_code FROM policy WHERE insurer_id = $1', [insurerId]);
     return rows.map((r) => r.district_code);
   }

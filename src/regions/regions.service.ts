@@ -18,9 +18,9 @@ export class RegionsService {
   /** Admins see every district, district staff their own, insurer staff those where their insurer holds a policy. */
   async listDistricts(caller: AuthUser): Promise<DistrictResponse[]> {
     const codes = caller.role === Role.Admin ? null
-      : caller.insurerId ? await this.regions.districtCodesOfInsurer(caller.insurerId)
+      : caller.insurerId ? await this.regions.districtCodesOfInsurer(this.db.manager, caller.insurerId)
         : [caller.districtCode ?? ''];
-    return (await this.regions.listDistricts(codes)).map(toDistrictResponse);
+    return (await this.regions.listDistricts(this.db.manager, codes)).map(toDistrictResponse);
   }
 
   async createDistrict(caller: AuthUser, dto: CreateDistrictDto): Promise<DistrictResponse> {
@@ -36,7 +36,7 @@ export class RegionsService {
 
   async listStreets(caller: AuthUser, districtCode: string): Promise<StreetResponse[]> {
     await this.districtInScope(caller, districtCode);
-    return (await this.regions.listStreets(districtCode)).map(toStreetResponse);
+    return (await this.regions.listStreets(this.db.manager, districtCode)).map(toStreetResponse);
   }
 
   async createStreet(caller: AuthUser, districtCode: string, dto: CreateStreetDto): Promise<StreetResponse> {

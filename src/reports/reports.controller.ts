@@ -1,5 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, type StreamableFile } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, type StreamableFile } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
 import { Role } from '../auth/role.js';
@@ -32,20 +32,5 @@ export class ReportsController {
   @ApiNotFoundResponse({ description: 'unknown district, or not in the caller\'s scope' })
   multiYear(@Auth() caller: AuthUser, @Query() query: MultiYearReportQuery): Promise<MultiYearReportResponse | StreamableFile> {
     return this.reports.multiYear(caller, query);
-  }
-}
-
-@ApiTags('claims')
-@Controller('claims')
-export class PayoutNoticeController {
-  constructor(private readonly reports: ReportsService) {}
-
-  @Get(':id/notice.pdf')
-  @Authenticated()
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: '理赔通知书: the payout notice of a paid claim, as an A4 PDF' })
-  @ApiConflictResponse({ description: 'INVALID_TRANSITION: the claim is not paid' })
-  notice(@Auth() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
-    return this.reports.payoutNotice(caller, id);
   }
 }

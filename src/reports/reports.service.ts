@@ -67,7 +67,7 @@ export class ReportsService {
    * only the claims of their insurer. Anything else looks like a missing report.
    */
   private async scopeOf(caller: AuthUser, districtCode: string, fromYear: number, toYear: number): Promise<{ district: District; scope: ReportScope }> {
-    const district = await this.regions.findDistrict(null, districtCode);
+    const district = await this.regions.findDistrict(this.db.manager, districtCode);
     if (!district || !(await this.mayRead(caller, districtCode, fromYear, toYear))) {
       throw DomainError.notFound('Report');
     }
@@ -89,7 +89,6 @@ export class ReportsService {
     }
   }
 
-  /** Recorded once the report has been produced, in a transaction of its own so rendering never holds the audit chain. */
   /** The payout notice (理赔通知书) of a paid claim in the caller's scope; 409 before payment. */
   async payoutNotice(caller: AuthUser, claimId: string): Promise<StreamableFile> {
     const found = await this.reports.findPayoutNotice(this.db.manager, caller, claimId);
@@ -106,6 +105,7 @@ export class ReportsService {
     return reportFile(pdf, 'pdf', payoutNoticeFileName(notice.claimNo));
   }
 
+  /** Recorded once the report has been produced, in a transaction of its own so rendering never holds the audit chain. */
   private recordExport(caller: AuthUser, district: District, report: 'annual' | 'multi-year', period: string, format: ReportFormat): Promise<void> {
     return this.db.transaction((tx) => this.audit.record(tx, {
       actor: caller, action: 'report.export', entity: 'report', entityId: `${report}/${district.code}/${period}`,

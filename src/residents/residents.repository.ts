@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
 import { Resident } from './entities/resident.entity.js';
@@ -15,8 +14,6 @@ export interface ResidentFilter {
 
 @Injectable()
 export class ResidentsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
   /**
    * Inserts the resident unless the ID number is already registered (unique
    * blind index), in which case it returns null. ON CONFLICT also covers a
@@ -67,13 +64,13 @@ export class ResidentsRepository {
     return tx.getRepository(Resident).findOneBy({ id });
   }
 
-  findInScope(tx: EntityManager | null, caller: AuthUser, id: string): Promise<Resident | null> {
-    const query = (tx ?? this.db.manager).getRepository(Resident).createQueryBuilder('r').where('r.id = :id', { id });
+  findInScope(tx: EntityManager, caller: AuthUser, id: string): Promise<Resident | null> {
+    const query = tx.getRepository(Resident).createQueryBuilder('r').where('r.id = :id', { id });
     return this.scope(query, caller).getOne();
   }
 
-  listInScope(caller: AuthUser, filter: ResidentFilter, offset: number, limit: number): Promise<[Resident[], number]> {
-    const query = this.scope(this.db.getRepository(Resident).createQueryBuilder('r'), caller);
+  listInScope(db: EntityManager, caller: AuthUser, filter: ResidentFilter, offset: number, limit: number): Promise<[Resident[], number]> {
+    const query = this.scope(db.getRepository(Resident).createQueryBuilder('r'), caller);
     if (filter.idNumberIndex) query.andWhere('r.id_number_index = :idNumberIndex', { idNumberIndex: filter.idNumberIndex });
     if (filter.streetCode) query.andWhere('r.street_code = :streetCode', { streetCode: filter.streetCode });
     if (filter.name) query.andWhere('strpos(r.name, :name) > 0', { name: filter.name });

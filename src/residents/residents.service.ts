@@ -60,7 +60,7 @@ export class ResidentsService {
   }
 
   async list(caller: AuthUser, query: ListResidentsQuery): Promise<Page<ResidentResponse>> {
-    const [residents, total] = await this.residents.listInScope(caller, {
+    const [residents, total] = await this.residents.listInScope(this.db.manager, caller, {
       idNumberIndex: query.idNumber === undefined ? undefined : this.crypto.blindIndex(query.idNumber),
       name: query.name,
       streetCode: query.streetCode,
@@ -69,7 +69,7 @@ export class ResidentsService {
   }
 
   async get(caller: AuthUser, id: string): Promise<ResidentResponse> {
-    const resident = await this.residents.findInScope(null, caller, id);
+    const resident = await this.residents.findInScope(this.db.manager, caller, id);
     if (!resident) throw DomainError.notFound('Resident');
     return toResidentResponse(resident);
   }

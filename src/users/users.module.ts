@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { InsurersModule } from '../insurers/insurers.module.js';
 import { RegionsModule } from '../regions/regions.module.js';
+import { User } from './entities/user.entity.js';
 import { PasswordHasher } from './password-hasher.js';
 import { UsersController } from './users.controller.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
 
 @Module({
-  imports: [RegionsModule, InsurersModule],
+  imports: [TypeOrmModule.forFeature([User]), RegionsModule, InsurersModule],
   controllers: [UsersController],
   providers: [UsersRepository, UsersService, PasswordHasher],
   exports: [UsersRepository, PasswordHasher],

@@ -1,23 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
 import { User } from './entities/user.entity.js';
 
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  async findActiveAuthUser(id: string): Promise<AuthUser | null> {
-    const user = await this.db.getRepository(User).findOne({ where: { id, active: true } });
+  async findActiveAuthUser(db: EntityManager, id: string): Promise<AuthUser | null> {
+    const user = await db.getRepository(User).findOne({ where: { id, active: true } });
     if (!user) return null;
     const { passwordHash: _hash, active: _active, createdAt: _c, updatedAt: _u, ...authUser } = user;
     return authUser;
   }
 
-  findByUsername(username: string): Promise<User | null> {
-    return this.db.getRepository(User).createQueryBuilder('u')
+  findByUsername(db: EntityManager, username: string): Promise<User | null> {
+    return db.getRepository(User).createQueryBuilder('u')
       .where('lower(u.username) = lower(:username)', { username }).getOne();
   }
 
@@ -35,8 +32,8 @@ export class UsersRepository {
   }
 
   /** Admins see everyone; a district officer sees the users of their district. */
-  async listInScope(caller: AuthUser, filter: { role?: Role }, offset: number, limit: number): Promise<[User[], number]> {
-    const query = this.db.getRepository(User).createQueryBuilder('u');
+  async listInScope(db: EntityManager, caller: AuthUser, filter: { role?: Role }, offset: number, limit: number): Promise<[User[], number]> {
+    const query = db.getRepository(User).createQueryBuilder('u');
     this.scope(query, caller);
     if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
     return query.orderBy('u.username', 'ASC').skip(offset).take(limit).getManyAndCount();
@@ -48,7 +45,7 @@ export class UsersRepository {
     return query.setLock('pessimistic_write').getOne();
   }
 
-  private scope(query: ReturnType<ReturnType<DataSource['getRepository']>['createQueryBuilder']>, caller: AuthUser): void {
+  private scope(query: SelectQueryBuilder<User>, caller: AuthUser): void {
     if (caller.role === Role.Admin) return;
     query.andWhere('u.districtCode = :scopeDistrict AND u.role = :cadre', {
       scopeDistrict: caller.districtCode, cadre: Role.StreetCadre,

@@ -73,7 +73,7 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async list(caller: AuthUser, query: ListUsersQuery): Promise<Page<UserResponse>> {
-    const [users, total] = await this.users.listInScope(caller, query, (query.page - 1) * query.pageSize, query.pageSize);
+    const [users, total] = await this.users.listInScope(this.db.manager, caller, query, (query.page - 1) * query.pageSize, query.pageSize);
     return pageOf(users.map(toUserResponse), total, query);
   }
 

@@ -5,8 +5,13 @@ import { ClaimVerification } from './entities/claim-verification.entity.js';
 
 export type SiteVisit = Pick<ClaimVerification, 'verifierId' | 'visitedAt' | 'participants' | 'findings' | 'verifiedLoss' | 'recommendation' | 'lossAboveClaimReason'>;
 
+/** The street's stage of a claim: its verification row. */
 @Injectable()
 export class VerificationRepository {
+  findByClaim(tx: EntityManager, claimId: string): Promise<ClaimVerification | null> {
+    return tx.getRepository(ClaimVerification).findOneBy({ claimId });
+  }
+
   async start(tx: EntityManager, claimId: string, startedBy: string): Promise<void> {
     await tx.getRepository(ClaimVerification).insert({ claimId, startedBy, startedAt: new Date() });
   }

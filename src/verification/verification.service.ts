@@ -1,105 +1,82 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
-import { ClaimDetailsService } from '../claims/claim-details.service.js';
 import { ClaimFlagsService } from '../claims/claim-flags.service.js';
-import { nextState, ClaimWorkflow } from '../claims/claim-workflow.js';
-import { ClaimsRepository } from '../claims/claims.repository.js';
-import type { ClaimResponse } from '../claims/dto/claim.response.js';
+import { ClaimWorkflow, type AllowedTransition } from '../claims/claim-workflow.js';
 import type { Claim } from '../claims/entities/claim.entity.js';
 import { DomainError } from '../common/domain-error.js';
 import { formatMoney, parseMoney } from '../common/money.js';
 import { shanghaiDate } from '../common/timestamp.js';
-import { Database } from '../database/database.js';
 import type { RecordVerificationDto, ReturnClaimDto } from './dto/verification.requests.js';
 import { VerificationRepository } from './verification.repository.js';
 
 /**
- * Street verification (街镇核查) and the needs-information loop. Each action
- * first asks the workflow whether the claim's state allows it (`nextState`
- * throws 409 INVALID_TRANSITION), so a claim in the wrong state is never
- * reported as breaking the action's own rules.
+ * Street verification (街镇核查) and the needs-information loop, on a claim
+ * the caller has locked and whose state the workflow has already allowed
+ * the action for (ClaimLifecycleService), so a claim in the wrong state is
+ * never reported as breaking the action's own rules.
  */
 @Injectable()
 export class VerificationService {
   constructor(
-    private readonly db: Database,
-    private readonly claims: ClaimsRepository,
     private readonly workflow: ClaimWorkflow,
-    private readonly details: ClaimDetailsService,
     private readonly flags: ClaimFlagsService,
     private readonly verifications: VerificationRepository,
   ) {}
 
-  start(caller: AuthUser, id: string): Promise<ClaimResponse> {
-    return this.db.transaction(async (tx) => {
-      const claim = await this.claims.lockInScope(tx, caller, id);
-      nextState(claim, 'start_verification');
-      assertNotFiler(claim, caller);
-      await this.verifications.start(tx, claim.id, caller.id);
-      await this.workflow.transition(tx, claim, 'start_verification', caller);
-      return this.details.load(tx, claim.id);
-    });
+  async start(tx: EntityManager, caller: AuthUser, step: AllowedTransition): Promise<void> {
+    assertNotFiler(step.claim, caller);
+    await this.verifications.start(tx, step.claim.id, caller.id);
+    await this.workflow.apply(tx, step, caller);
   }
 
-  record(caller: AuthUser, id: string, dto: RecordVerificationDto): Promise<ClaimResponse> {
+  async record(tx: EntityManager, caller: AuthUser, step: AllowedTransition, dto: RecordVerificationDto): Promise<void> {
+    const { claim } = step;
     const visitedAt = new Date(dto.visitedAt);
     if (visitedAt.getTime() > Date.now()) throw DomainError.validation('visitedAt', 'visitedAt must not be in the future');
     const verifiedLoss = parseMoney(dto.verifiedLoss);
-    return this.db.transaction(async (tx) => {
-      const claim = await this.claims.lockInScope(tx, caller, id);
-      nextState(claim, 'verify');
-      assertNotFiler(claim, caller);
-      if (shanghaiDate(visitedAt) < claim.incidentDate) {
-        throw DomainError.validation('visitedAt', `visitedAt must not be before the incident (${claim.incidentDate})`);
-      }
-      assertLossExplained(claim, verifiedLoss, dto.lossAboveClaimReason);
-      const missing = await this.verifications.missingDocuments(tx, claim);
-      if (missing.length > 0) {
-        const message = `Documents required before verification: ${missing.join(', ')}`;
-        throw new DomainError('RULE_VIOLATION', message, [
-          { field: 'DOCUMENTS_MISSING', message, missing },
-          ...missing.map((type) => ({ field: 'documents', message: `no ${type} document uploaded`, documentType: type })),
-        ]);
-      }
-      await this.verifications.recordVisit(tx, claim.id, {
-        verifierId: caller.id, visitedAt, participants: dto.participants, findings: dto.findings,
-        verifiedLoss, recommendation: dto.recommendation, lossAboveClaimReason: dto.lossAboveClaimReason ?? null,
-      });
-      const flags = await this.flags.check(tx, { ...claim, verifiedLoss });
-      await this.workflow.transition(tx, claim, 'verify', caller, {
-        changes: { verifiedLoss },
-        auditData: {
-          verifiedLoss: formatMoney(verifiedLoss), recommendation: dto.recommendation,
-          lossAboveClaimReason: dto.lossAboveClaimReason ?? null, flags: [...new Set(flags.map((flag) => flag.code))],
-        },
-      });
-      return this.details.load(tx, claim.id);
+    assertNotFiler(claim, caller);
+    if (shanghaiDate(visitedAt) < claim.incidentDate) {
+      throw DomainError.validation('visitedAt', `visitedAt must not be before the incident (${claim.incidentDate})`);
+    }
+    assertLossExplained(claim, verifiedLoss, dto.lossAboveClaimReason);
+    const missing = await this.verifications.missingDocuments(tx, claim);
+    if (missing.length > 0) {
+      const message = `Documents required before verification: ${missing.join(', ')}`;
+      throw new DomainError('RULE_VIOLATION', message, [
+        { field: 'DOCUMENTS_MISSING', message, missing },
+        ...missing.map((type) => ({ field: 'documents', message: `no ${type} document uploaded`, documentType: type })),
+      ]);
+    }
+    await this.verifications.recordVisit(tx, claim.id, {
+      verifierId: caller.id, visitedAt, participants: dto.participants, findings: dto.findings,
+      verifiedLoss, recommendation: dto.recommendation, lossAboveClaimReason: dto.lossAboveClaimReason ?? null,
+    });
+    const flags = await this.flags.check(tx, { ...claim, verifiedLoss });
+    await this.workflow.apply(tx, step, caller, {
+      changes: { verifiedLoss },
+      auditData: {
+        verifiedLoss: formatMoney(verifiedLoss), recommendation: dto.recommendation,
+        lossAboveClaimReason: dto.lossAboveClaimReason ?? null, flags: [...new Set(flags.map((flag) => flag.code))],
+      },
     });
   }
 
   /** The street returns a claim during its verification; the insurer during review (verified or assessed). */
-  returnForInformation(caller: AuthUser, id: string, dto: ReturnClaimDto): Promise<ClaimResponse> {
-    return this.db.transaction(async (tx) => {
-      const claim = await this.claims.lockInScope(tx, caller, id);
-      nextState(claim, 'return');
-      if (caller.role === Role.StreetCadre) {
-        if (claim.status !== 'verifying') throw wrongReviewer(claim, 'the insurer returns a claim after verification');
-        assertNotFiler(claim, caller);
-      } else if (claim.status === 'verifying') {
-        throw wrongReviewer(claim, 'the street returns a claim during verification');
-      }
-      await this.workflow.transition(tx, claim, 'return', caller, { reason: dto.reason });
-      return this.details.load(tx, claim.id);
-    });
+  async returnForInformation(tx: EntityManager, caller: AuthUser, step: AllowedTransition, dto: ReturnClaimDto): Promise<void> {
+    const { claim } = step;
+    if (caller.role === Role.StreetCadre) {
+      if (claim.status !== 'verifying') throw wrongReviewer(claim, 'the insurer returns a claim after verification');
+      assertNotFiler(claim, caller);
+    } else if (claim.status === 'verifying') {
+      throw wrongReviewer(claim, 'the street returns a claim during verification');
+    }
+    await this.workflow.apply(tx, step, caller, { reason: dto.reason });
   }
 
-  resubmit(caller: AuthUser, id: string): Promise<ClaimResponse> {
-    return this.db.transaction(async (tx) => {
-      const claim = await this.claims.lockInScope(tx, caller, id);
-      await this.workflow.transition(tx, claim, 'resubmit', caller);
-      return this.details.load(tx, claim.id);
-    });
+  async resubmit(tx: EntityManager, caller: AuthUser, step: AllowedTransition): Promise<void> {
+    await this.workflow.apply(tx, step, caller);
   }
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ClaimLifecycleService } from '../../src/claim-lifecycle/claim-lifecycle.service.js';
 import { formatMoney, parseMoney } from '../../src/common/money.js';
 import { PayoutsService } from '../../src/payouts/payouts.service.js';
 import { PoliciesService } from '../../src/policies/policies.service.js';
@@ -63,7 +64,7 @@ describe('what is used of a policy, as the quote, the policy and the report show
 
     const denied = await verifiedFire(t, '2500.00', residentId);
     await assess(t, denied.id);
-    await payouts.decide(await asUser(t, 'picc.manager'), denied.id, { decision: 'deny', reasonCode: 'insufficient_evidence' });
+    await t.app.get(ClaimLifecycleService).decide(await asUser(t, 'picc.manager'), denied.id, { decision: 'deny', reasonCode: 'insufficient_evidence' });
     await expectUsed(420_000n, 420_000n, 120_000n);
 
     // Once approved itself, the quoted claim counts for the policy but its own quote still leaves it out.

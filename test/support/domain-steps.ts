@@ -5,14 +5,11 @@
  * verified by hc.cadre2 under the running year's policy.
  */
 import type { AuthUser } from '../../src/auth/auth-user.js';
+import { ClaimLifecycleService } from '../../src/claim-lifecycle/claim-lifecycle.service.js';
+import type { ClaimResponse } from '../../src/claim-lifecycle/dto/claim.response.js';
 import { ClaimDocumentsService } from '../../src/claims/claim-documents.service.js';
-import { ClaimsService } from '../../src/claims/claims.service.js';
-import type { ClaimResponse } from '../../src/claims/dto/claim.response.js';
-import { PaymentsService } from '../../src/payouts/payments.service.js';
-import { PayoutsService } from '../../src/payouts/payouts.service.js';
 import { ResidentsService } from '../../src/residents/residents.service.js';
 import { UsersRepository } from '../../src/users/users.repository.js';
-import { VerificationService } from '../../src/verification/verification.service.js';
 import { claimInput, PDF_BYTES, uniqueIdNumber, uniquePhone } from './fixtures.js';
 import type { TestApp } from './test-app.js';
 import { FIRE_DOCUMENTS, siteVisit } from './workflow-steps.js';
@@ -20,8 +17,8 @@ import { FIRE_DOCUMENTS, siteVisit } from './workflow-steps.js';
 /** The demo user as the guard would load it for a request. */
 export async function asUser(t: TestApp, username: string): Promise<AuthUser> {
   const users = t.app.get(UsersRepository);
-  const user = await users.findByUsername(username);
-  const caller = user && (await users.findActiveAuthUser(user.id));
+  const user = await users.findByUsername(t.db.manager, username);
+  const caller = user && (await users.findActiveAuthUser(t.db.manager, user.id));
   if (!caller) throw new Error(`no active demo user ${username}`);
   return caller;
 }
@@ -33,27 +30,27 @@ export async function verifiedFire(t: TestApp, verifiedLoss: string, residentId?
     name: '陈美玲', idNumber: uniqueIdNumber(), phone: uniquePhone(), streetCode: '350205001',
     address: '厦门市海沧区新垵村128号', coverBasis: 'registered',
   })).id;
-  const claim = await t.app.get(ClaimsService).file(filer,
+  const lifecycle = t.app.get(ClaimLifecycleService);
+  const claim = await lifecycle.file(filer,
     claimInput(resident, { eventType: 'fire', policeReportNo: undefined, claimedAmount: '50000.00' }));
   const documents = t.app.get(ClaimDocumentsService);
   for (const type of FIRE_DOCUMENTS) await documents.upload(filer, claim.id, { type }, { originalname: `${type}.pdf`, buffer: PDF_BYTES });
   const verifier = await asUser(t, 'hc.cadre2');
-  const verification = t.app.get(VerificationService);
-  await verification.start(verifier, claim.id);
-  return verification.record(verifier, claim.id, { ...siteVisit(verifiedLoss), recommendation: 'pay' });
+  await lifecycle.startVerification(verifier, claim.id);
+  return lifecycle.recordVerification(verifier, claim.id, { ...siteVisit(verifiedLoss), recommendation: 'pay' });
 }
 
 export async function assess(t: TestApp, claimId: string): Promise<ClaimResponse> {
-  return t.app.get(PayoutsService).assess(await asUser(t, 'picc.adjuster'), claimId, {});
+  return t.app.get(ClaimLifecycleService).assess(await asUser(t, 'picc.adjuster'), claimId, {});
 }
 
 /** Approved by the manager (who may approve flagged and large claims), not the assessor. */
 export async function approve(t: TestApp, claimId: string): Promise<ClaimResponse> {
-  return t.app.get(PayoutsService).decide(await asUser(t, 'picc.manager'), claimId, { decision: 'approve' });
+  return t.app.get(ClaimLifecycleService).decide(await asUser(t, 'picc.manager'), claimId, { decision: 'approve' });
 }
 
 export async function pay(t: TestApp, claimId: string): Promise<ClaimResponse> {
-  const paid = await t.app.get(PaymentsService).pay(await asUser(t, 'picc.manager'), claimId, `pay-${claimId}`, {
+  const paid = await t.app.get(ClaimLifecycleService).pay(await asUser(t, 'picc.manager'), claimId, `pay-${claimId}`, {
     paidAt: new Date().toISOString(), bankReference: `PICC-${claimId.slice(0, 8)}`,
   });
   return paid.body;

@@ -3,7 +3,7 @@ import argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 import { referenceSeeds } from '../../seeds/index.js';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
-import { runSeeds } from '../../src/database/seed.service.js';
+import { runSeeds } from '../../seeds/seed.service.js';
 import { withClient } from '../../src/database/pg-client.js';
 
 /** Any constant: the first worker builds the template while the others wait. */

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { fen } from '../../database/columns.js';
+import { fenColumn } from '../../common/money.js';
 import type { ClaimStatus } from '../claim-status.js';
 
 export type ClaimSource = 'filed' | 'ledger';
@@ -22,7 +22,7 @@ export class Claim {
   @Column({ name: 'incident_place', type: 'varchar', length: 300 }) incidentPlace: string;
   @Column({ type: 'text' }) description: string;
   @Column({ name: 'police_report_no', type: 'varchar', length: 64, nullable: true }) policeReportNo: string | null;
-  @Column({ name: 'claimed_amount', type: 'bigint', transformer: fen }) claimedAmount: bigint;
+  @Column({ name: 'claimed_amount', type: 'bigint', transformer: fenColumn }) claimedAmount: bigint;
   @Column({ name: 'payee_account_name', type: 'varchar', length: 100, nullable: true }) payeeAccountName: string | null;
   @Column({ name: 'payee_bank_name', type: 'varchar', length: 100, nullable: true }) payeeBankName: string | null;
   @Column({ name: 'payee_account_cipher', type: 'text', nullable: true }) payeeAccountCipher: string | null;
@@ -30,10 +30,10 @@ export class Claim {
   @Column({ name: 'payee_account_masked', type: 'varchar', length: 40, nullable: true }) payeeAccountMasked: string | null;
   @Column({ type: 'varchar', length: 12 }) status: ClaimStatus;
   @Column({ name: 'returned_from', type: 'varchar', length: 12, nullable: true }) returnedFrom: ClaimStatus | null;
-  @Column({ name: 'verified_loss', type: 'bigint', nullable: true, transformer: fen }) verifiedLoss: bigint | null;
-  @Column({ name: 'assessed_amount', type: 'bigint', nullable: true, transformer: fen }) assessedAmount: bigint | null;
-  @Column({ name: 'approved_amount', type: 'bigint', nullable: true, transformer: fen }) approvedAmount: bigint | null;
-  @Column({ name: 'paid_amount', type: 'bigint', nullable: true, transformer: fen }) paidAmount: bigint | null;
+  @Column({ name: 'verified_loss', type: 'bigint', nullable: true, transformer: fenColumn }) verifiedLoss: bigint | null;
+  @Column({ name: 'assessed_amount', type: 'bigint', nullable: true, transformer: fenColumn }) assessedAmount: bigint | null;
+  @Column({ name: 'approved_amount', type: 'bigint', nullable: true, transformer: fenColumn }) approvedAmount: bigint | null;
+  @Column({ name: 'paid_amount', type: 'bigint', nullable: true, transformer: fenColumn }) paidAmount: bigint | null;
   @Column({ name: 'reported_by', type: 'uuid' }) reportedBy: string;
   @Column({ name: 'reported_at', type: 'timestamptz' }) reportedAt: Date;
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt: Date | null;

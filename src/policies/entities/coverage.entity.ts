@@ -1,6 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { EventType } from '../../catalog/entities/event-type.entity.js';
-import { fen } from '../../database/columns.js';
+import { fenColumn } from '../../common/money.js';
 import { Policy } from './policy.entity.js';
 
 @Entity('coverage')
@@ -12,9 +12,9 @@ export class Coverage {
   policy: Policy;
   @Column({ name: 'event_type', type: 'varchar', length: 50 }) eventType: string;
   @ManyToOne(() => EventType) @JoinColumn({ name: 'event_type' }) event?: EventType;
-  @Column({ name: 'per_claim_limit', type: 'bigint', transformer: fen }) perClaimLimit: bigint;
-  @Column({ name: 'per_person_annual_limit', type: 'bigint', transformer: fen }) perPersonAnnualLimit: bigint;
-  @Column({ type: 'bigint', transformer: fen }) deductible: bigint;
+  @Column({ name: 'per_claim_limit', type: 'bigint', transformer: fenColumn }) perClaimLimit: bigint;
+  @Column({ name: 'per_person_annual_limit', type: 'bigint', transformer: fenColumn }) perPersonAnnualLimit: bigint;
+  @Column({ type: 'bigint', transformer: fenColumn }) deductible: bigint;
   @Column({ name: 'payout_ratio_bp', type: 'integer' }) payoutRatioBp: number;
   @Column({ name: 'report_window_days', type: 'integer' }) reportWindowDays: number;
   @Column({ name: 'required_documents', type: 'text', array: true }) requiredDocuments: string[];

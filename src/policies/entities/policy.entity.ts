@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { fen } from '../../database/columns.js';
+import { fenColumn } from '../../common/money.js';
 import { Insurer } from '../../insurers/entities/insurer.entity.js';
 import { District } from '../../regions/entities/district.entity.js';
 import { Coverage } from './coverage.entity.js';
@@ -17,9 +17,9 @@ export class Policy {
   @Column({ type: 'integer' }) year: number;
   @Column({ name: 'period_start', type: 'date' }) periodStart: string;
   @Column({ name: 'period_end', type: 'date' }) periodEnd: string;
-  @Column({ type: 'bigint', transformer: fen }) premium: bigint;
-  @Column({ name: 'aggregate_limit', type: 'bigint', transformer: fen }) aggregateLimit: bigint;
-  @Column({ name: 'four_eyes_threshold', type: 'bigint', transformer: fen }) fourEyesThreshold: bigint;
+  @Column({ type: 'bigint', transformer: fenColumn }) premium: bigint;
+  @Column({ name: 'aggregate_limit', type: 'bigint', transformer: fenColumn }) aggregateLimit: bigint;
+  @Column({ name: 'four_eyes_threshold', type: 'bigint', transformer: fenColumn }) fourEyesThreshold: bigint;
   @Column({ name: 'verify_working_days', type: 'integer' }) verifyWorkingDays: number;
   @Column({ name: 'assess_working_days', type: 'integer' }) assessWorkingDays: number;
   @Column({ name: 'decide_days', type: 'integer' }) decideDays: number;

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { fen } from '../../database/columns.js';
+import { fenColumn } from '../../common/money.js';
 import type { Role } from '../../auth/role.js';
 
 @Entity('app_user')
@@ -12,7 +12,7 @@ export class User {
   @Column({ name: 'district_code', type: 'varchar', length: 6, nullable: true }) districtCode: string | null;
   @Column({ name: 'street_code', type: 'varchar', length: 9, nullable: true }) streetCode: string | null;
   @Column({ name: 'insurer_id', type: 'uuid', nullable: true }) insurerId: string | null;
-  @Column({ name: 'approval_limit', type: 'bigint', nullable: true, transformer: fen }) approvalLimit: bigint | null;
+  @Column({ name: 'approval_limit', type: 'bigint', nullable: true, transformer: fenColumn }) approvalLimit: bigint | null;
   @Column({ type: 'boolean', default: true }) active: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

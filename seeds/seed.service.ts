@@ -1,10 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import argon2 from 'argon2';
-import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/config.js';
-import { demoSeeds, loadCatalog, workingDayCalendarSeed } from '../../seeds/index.js';
-import type { Seed, SeedContext } from '../../seeds/seed.js';
+import { AppConfig } from '../src/config/config.js';
+import { Database } from '../src/database/database.js';
+import { demoSeeds, loadCatalog, workingDayCalendarSeed } from './index.js';
+import type { Seed, SeedContext } from './seed.js';
 
 /** Any constant: keeps two instances starting together from seeding twice. */
 const SEED_LOCK = 7_245_002;
@@ -14,7 +13,7 @@ export class SeedService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Seed');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Database,
     private readonly config: AppConfig,
   ) {}
 
@@ -26,8 +25,12 @@ export class SeedService implements OnApplicationBootstrap {
   }
 }
 
-/** Loads the catalogue (new codes only), the working-day calendar and every seed not yet recorded in seed_run. */
-export async function runSeeds(db: DataSource, seeds: Seed[], context: SeedContext): Promise<void> {
+/**
+ * Loads the catalogue (new codes only), the working-day calendar and every
+ * seed not yet recorded in seed_run, in one transaction. `db` is the app's Database or, before the app
+ * exists (test template, benchmark), a plain DataSource.
+ */
+export async function runSeeds(db: Pick<Database, 'transaction'>, seeds: Seed[], context: SeedContext): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
     await loadCatalog(tx);
