@@ -3,12 +3,16 @@ import type { EntityManager } from 'typeorm';
 import { AuditRepository } from '../src/audit/audit.repository.js';
 import { AuditService } from '../src/audit/audit.service.js';
 import { claimNumber } from '../src/claims/claim-number.js';
+import type { ClaimStatus } from '../src/claims/claim-status.js';
+import { claimEvent, nextState, type ClaimAction } from '../src/claims/claim-workflow.js';
+import { addDays } from '../src/common/business-date.js';
 import { Database } from '../src/database/database.js';
 import { fieldCryptoFromConfig } from '../src/common/crypto.module.js';
 import type { FieldCrypto } from '../src/common/field-crypto.js';
 import { idNumberCheckCharacter } from '../src/common/id-number.js';
 import { maskAccountNo, maskIdNumber, maskPhone } from '../src/common/masking.js';
 import { formatMoney, parseMoney } from '../src/common/money.js';
+import { shanghaiDate } from '../src/common/timestamp.js';
 import { validateConfig } from '../src/config/config.js';
 import { calculatePayout, quoteToJson, type PayoutQuoteJson } from '../src/payouts/payout-calculator.js';
 import { DEMO_PASSWORD } from './demo-reference.js';
@@ -22,9 +26,10 @@ import { insertRows, type Seed, type SeedContext } from './seed.js';
  * Nothing here is a total: the plan fixes how many claims of each outcome a
  * policy year has, each paid amount comes from the payout calculator applied
  * to a loss drawn from its event's distribution, and a fixed-seed PRNG makes
- * every machine generate the same claims. Each claim gets what the workflow
- * would have written: status history, verification, assessment, decision and
- * payment. Documents are not generated (there are no files behind them).
+ * every machine generate the same claims. Each claim moves through the real
+ * transition table and gets what the workflow would have written: status
+ * history, verification, assessment, decision, payment and an audit event per
+ * step. Documents are not generated (there are no files behind them).
  */
 
 export const DEMO_CLAIMS_SEED = 5;
@@ -221,9 +226,11 @@ export interface DemoWorld {
 
 type Outcome = 'paid' | 'denied' | 'withdrawn' | (typeof PENDING_STATES)[number];
 
+/** One step of the claim's history: its filing, then the workflow's actions. */
 interface Transition {
-  from: string | null;
-  to: string;
+  action: ClaimAction | 'file';
+  from: ClaimStatus | null;
+  to: ClaimStatus;
   at: Date;
   actorId: string;
   reason: string | null;
@@ -246,8 +253,8 @@ export interface GeneratedClaim {
   policeReportNo: string | null;
   claimed: bigint;
   payee: { accountName: string; bankName: string; accountNo: string };
-  status: string;
-  returnedFrom: string | null;
+  status: ClaimStatus;
+  returnedFrom: ClaimStatus | null;
   verifiedLoss: bigint | null;
   assessedAmount: bigint | null;
   approvedAmount: bigint | null;
@@ -283,19 +290,10 @@ export interface GeneratedResident {
 }
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 /** A moment on a business date, Beijing time. */
 function beijing(date: string, minuteOfDay: number): Date {
   return new Date(Date.parse(`${date}T00:00:00+08:00`) + minuteOfDay * 60_000);
-}
-
-function beijingDate(at: Date): string {
-  return new Date(at.getTime() + 8 * HOUR).toISOString().slice(0, 10);
-}
-
-function plusDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
 
 /** A verified loss in whole tens of yuan, log-normal around the event's median, within 1/8 and 6 times it. */
@@ -335,8 +333,8 @@ export function generateDemoClaims(world: DemoWorld, seed = DEMO_CLAIMS_SEED): G
       yearClaims.push(generateClaim(draw, { policy, coverage, street, outcome, incidentDate, known, staff: world.staff, usedIdNumbers }));
     };
     for (const k of known) newClaim('paid', k.incidentDate, k);
-    for (const outcome of outcomes) newClaim(outcome, plusDays(`${plan.year}-01-01`, draw.int(0, 358)));
-    for (const outcome of pending) newClaim(outcome, plusDays(`${plan.year}-12-01`, draw.int(0, 19)));
+    for (const outcome of outcomes) newClaim(outcome, addDays(`${plan.year}-01-01`, draw.int(0, 358)));
+    for (const outcome of pending) newClaim(outcome, addDays(`${plan.year}-12-01`, draw.int(0, 19)));
 
     reserveAgainstAggregate(yearClaims, policy);
     const lastSeq = world.lastSeq[`${plan.districtCode}/${plan.year}`] ?? 0;
@@ -372,9 +370,9 @@ function generateClaim(draw: Draw, input: ClaimInput): GeneratedClaim {
   const claimed = known ? parseMoney(known.claimed) : (loss * BigInt(100 + draw.int(0, 25))) / 100n / 1000n * 1000n;
 
   // Every step a little later than the one before, at working hours.
-  let at = beijing(plusDays(incidentDate, draw.int(0, 5)), draw.int(8 * 60 + 30, 17 * 60 + 30));
+  let at = beijing(addDays(incidentDate, draw.int(0, 5)), draw.int(8 * 60 + 30, 17 * 60 + 30));
   const next = (minDays: number, maxDays: number): Date => {
-    const candidate = beijing(plusDays(beijingDate(at), draw.int(minDays, maxDays)), draw.int(8 * 60 + 30, 17 * 60 + 59));
+    const candidate = beijing(addDays(shanghaiDate(at), draw.int(minDays, maxDays)), draw.int(8 * 60 + 30, 17 * 60 + 59));
     at = candidate > at ? candidate : new Date(at.getTime() + draw.int(30, 150) * 60_000);
     return at;
   };
@@ -391,29 +389,30 @@ function generateClaim(draw: Draw, input: ClaimInput): GeneratedClaim {
     reportedBy: filer.id, reportedAt: at, decidedAt: null, paidAt: null, closedAt: null,
     history: [], verification: null, assessedAt: null, assessment: null, decision: null, payment: null,
   };
-  const move = (to: string, moment: Date, actorId: string, reason: string | null = null) => {
-    claim.history.push({ from: claim.history.length ? claim.status : null, to, at: moment, actorId, reason });
-    claim.status = to;
+  // The real transition table decides each next state; an impossible plan fails here, not in the reports.
+  const act = (action: ClaimAction, moment: Date, actorId: string, reason: string | null = null) => {
+    const next = nextState(claim, action);
+    claim.history.push({ action, from: claim.status, to: next.status, at: moment, actorId, reason });
+    Object.assign(claim, next);
   };
-  move('reported', at, filer.id);
+  claim.history.push({ action: 'file', from: null, to: 'reported', at, actorId: filer.id, reason: null });
   if (outcome === 'reported') return claim;
   if (outcome === 'withdrawn' && draw.unit() < 0.5) {
-    move('withdrawn', next(1, 6), filer.id, draw.pick(WITHDRAW_REASONS));
+    act('withdraw', next(1, 6), filer.id, draw.pick(WITHDRAW_REASONS));
     return claim;
   }
 
   claim.verification = {
     startedBy: verifier.id, startedAt: next(0, 2), visitedAt: null, participants: null, findings: null, recommendation: null, recordedAt: null,
   };
-  move('verifying', at, verifier.id);
+  act('start_verification', at, verifier.id);
   if (outcome === 'verifying') return claim;
   if (outcome === 'withdrawn') {
-    move('withdrawn', next(1, 5), filer.id, draw.pick(WITHDRAW_REASONS));
+    act('withdraw', next(1, 5), filer.id, draw.pick(WITHDRAW_REASONS));
     return claim;
   }
   if (outcome === 'needs_info') {
-    claim.returnedFrom = 'verifying';
-    move('needs_info', next(1, 3), verifier.id, '请补充损失清单及相关票据');
+    act('return', next(1, 3), verifier.id, '请补充损失清单及相关票据');
     return claim;
   }
 
@@ -425,11 +424,11 @@ function generateClaim(draw: Draw, input: ClaimInput): GeneratedClaim {
   claim.verification.recommendation = deny && draw.unit() < 0.7 ? 'deny' : 'pay';
   claim.verification.recordedAt = new Date(at.getTime() + draw.int(1, 5) * HOUR);
   at = claim.verification.recordedAt;
-  move('verified', at, verifier.id);
+  act('verify', at, verifier.id);
   if (outcome === 'verified') return claim;
 
   claim.assessedAt = next(1, 5);
-  move('assessed', at, staff.adjuster.id);
+  act('assess', at, staff.adjuster.id);
   if (outcome === 'assessed') return claim;
 
   const decidedAt = next(0, 3);
@@ -437,26 +436,26 @@ function generateClaim(draw: Draw, input: ClaimInput): GeneratedClaim {
   if (deny) {
     const reason = draw.pick(DENIAL_REASONS);
     claim.decision = { decision: 'deny', approverId: staff.manager.id, amount: null, reasonCode: reason.code, note: reason.note, at: decidedAt };
-    move('denied', decidedAt, staff.manager.id, reason.note);
+    act('deny', decidedAt, staff.manager.id, reason.note);
     if (policy.year < 2022 || draw.unit() < 0.5) {
       claim.closedAt = next(3, 20);
-      move('closed', at, staff.manager.id);
+      act('close', at, staff.manager.id);
     }
     return claim;
   }
 
   claim.decision = { decision: 'approve', approverId: staff.manager.id, amount: null, reasonCode: null, note: null, at: decidedAt };
-  move('approved', decidedAt, staff.manager.id);
+  act('approve', decidedAt, staff.manager.id);
   const paidAt = next(1, 8);
   claim.paidAt = paidAt;
   claim.payment = {
     amount: 0n, paidAt, recordedBy: staff.manager.id,
-    bankReference: `PICC${beijingDate(paidAt).replaceAll('-', '')}${String(draw.int(0, 999_999)).padStart(6, '0')}`,
+    bankReference: `PICC${shanghaiDate(paidAt).replaceAll('-', '')}${String(draw.int(0, 999_999)).padStart(6, '0')}`,
   };
-  move('paid', paidAt, staff.manager.id);
+  act('pay', paidAt, staff.manager.id);
   if (policy.year < 2022 || draw.unit() < 0.6) {
     claim.closedAt = next(5, 30);
-    move('closed', at, staff.manager.id);
+    act('close', at, staff.manager.id);
   }
   return claim;
 }
@@ -492,7 +491,7 @@ function generateResident(draw: Draw, input: ClaimInput, village: string, name?:
   const { policy, street, coverage, usedIdNumbers } = input;
   let idNumber: string;
   do {
-    const birth = plusDays('1950-01-01', draw.int(0, 365 * 54));
+    const birth = addDays('1950-01-01', draw.int(0, 365 * 54));
     const first17 = `${policy.districtCode}${birth.replaceAll('-', '')}${String(draw.int(1, 999)).padStart(3, '0')}`;
     idNumber = first17 + idNumberCheckCharacter(first17);
   } while (usedIdNumbers.has(idNumber));
@@ -640,10 +639,13 @@ export const demoClaimsSeed: Seed = {
       const paid = of.filter((c) => c.paidAmount !== null);
       return { districtCode, year, claims: of.length, paid: paid.length, paidAmount: formatMoney(paid.reduce((sum, c) => sum + c.paidAmount!, 0n)) };
     });
-    // The generated rows bypass the workflow, so one event records that they were loaded, not one per claim.
-    await new AuditService(new AuditRepository(), new Database(tx.connection)).record(tx, {
-      actor: { id: null }, action: 'seed.demo_claims', entity: 'seed', entityId: 'demo-claims', data: { seed: DEMO_CLAIMS_SEED, summary },
-    });
+    // Every generated step gets the event the workflow would have written (its data saying when the step is dated), then one event the load itself.
+    await new AuditService(new AuditRepository(), new Database(tx.connection)).recordAll(tx, [
+      ...claims.flatMap((claim) => claim.history.map((step) => claimEvent(claim, step.action, { id: step.actorId },
+        step.action === 'file' ? { seed: DEMO_CLAIMS_SEED, stepAt: step.at.toISOString() }
+          : { from: step.from, to: step.to, reason: step.reason, seed: DEMO_CLAIMS_SEED, stepAt: step.at.toISOString() }))),
+      { actor: { id: null }, action: 'seed.demo_claims', entity: 'seed', entityId: 'demo-claims', data: { seed: DEMO_CLAIMS_SEED, summary } },
+    ]);
     context.log(`Demo claims: ${summary.map((s) => `${s.districtCode} ${s.year}: ${s.paid} paid, ${s.paidAmount} yuan`).join('; ')}`);
   },
 };

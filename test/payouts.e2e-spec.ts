@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { extractPdfText } from '../src/reports/render/pdf-text.test-helper.js';
+import { extractPdfLines } from './support/pdf.js';
 import { API, createTestApp, type TestApp } from './support/test-app.js';
 import { fileClaim, recentDate, shanghaiToday } from './support/fixtures.js';
 import {
@@ -60,6 +60,7 @@ describe('payouts', () => {
       expect((res.body.steps as { step: string }[]).map((s) => s.step)).toEqual([
         'verified_loss', 'deductible', 'after_deductible', 'payout_ratio', 'per_claim_limit', 'per_person_annual_left', 'aggregate_left', 'payable',
       ]);
+      expect(res.body.steps[3]).toEqual({ step: 'payout_ratio', name: '按比例赔付金额', note: '免赔后金额 × 赔付比例 100%，四舍五入到分', amount: '40000.00' });
       // The district reads it too; the street does not.
       expect((await t.http().get(`${API}/claims/${claimId}/payout-quote`).set('Authorization', await as('hc.officer'))).body.payable).toBe('35000.00');
       expect((await t.http().get(`${API}/claims/${claimId}/payout-quote`).set('Authorization', await as('hc.cadre1'))).status).toBe(403);
@@ -167,7 +168,15 @@ describe('payouts', () => {
       expect(res.headers['content-type']).toBe('application/pdf');
       const claim = await getClaim(claimId);
       expect(res.headers['content-disposition']).toContain(`filename="${claim.claimNo}-payout-notice.pdf"`);
-      const text = (await extractPdfText(res.body as Buffer)).join('\n');
+      const lines = (await extractPdfLines(res.body as Buffer)).flat().map((l) => l.text);
+      // What the workflow stored (calculation steps, on-site verification) printed in the words of templates/.
+      expect(lines).toContain('核定损失 现场核查核定的损失金额 40,000.00');
+      expect(lines).toContain('每次事故赔偿限额 本事件类型每次事故的最高赔付 35,000.00');
+      expect(lines).toContain('核查情况 现场核实：后仓货架及库存烧毁，消防出具火灾事故认定书。');
+      expect(lines.some((l) => l.startsWith('核查时间') && l.endsWith('核查意见 建议赔付'))).toBe(true);
+      expect(lines).toContain('中国人民财产保险股份有限公司厦门市分公司 海沧区社会治安综合治理办公室');
+      const text = lines.join('\n');
+      expect(text).not.toMatch(/verified_loss|per_claim_limit|payable/);
       for (const expected of [claim.claimNo, '李建国', claim.resident.idNumberMasked, '火灾', '2022-06-03', '40,000.00', '35,000.00', payment.bankReference, 'PICC-ZZ-350205-2022']) {
         expect(text).toContain(expected);
       }

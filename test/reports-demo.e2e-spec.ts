@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import argon2 from 'argon2';
-import { DEMO_CLAIM_PLANS, demoClaimsSeed, generateDemoClaims, type DemoWorld } from '../seeds/demo-claims.js';
+import { DEMO_CLAIM_PLANS, generateDemoClaims, type DemoWorld } from '../seeds/demo-claims.js';
 import type { AuthUser } from '../src/auth/auth-user.js';
 import { FieldCrypto } from '../src/common/field-crypto.js';
 import { validateIdNumber } from '../src/common/id-number.js';
 import { maskIdNumber } from '../src/common/masking.js';
-import { runSeeds } from '../seeds/seed.service.js';
-import { extractPdfText } from '../src/reports/render/pdf-text.test-helper.js';
+import { extractPdfText } from './support/pdf.js';
 import { ReportsRepository } from '../src/reports/reports.repository.js';
 import { UsersRepository } from '../src/users/users.repository.js';
-import { API, createTestApp, type TestApp } from './support/test-app.js';
+import { createDemoApp } from './support/demo-claims.js';
+import { API, type TestApp } from './support/test-app.js';
 
 /** The demo claims generator, checked through the reports it feeds and the rows it writes. */
 describe('demo claims', () => {
@@ -17,11 +16,7 @@ describe('demo claims', () => {
   let officer: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await runSeeds(t.db, [demoClaimsSeed], {
-      hashPassword: (password) => argon2.hash(password, { type: argon2.argon2id, memoryCost: 4096, timeCost: 2 }),
-      log: () => undefined,
-    });
+    t = await createDemoApp();
     officer = await t.login('hc.officer');
   });
 
@@ -125,12 +120,22 @@ describe('demo claims', () => {
     }
   });
 
-  it('records the load as one audit event and keeps the chain intact', async () => {
+  it('records every step of every generated claim as the workflow would, one event for the load, and keeps the chain intact', async () => {
     const events = await t.db.query(`SELECT action, data FROM audit_event WHERE action = 'seed.demo_claims'`);
     expect(events).toHaveLength(1);
     expect(events[0].data.summary).toHaveLength(DEMO_CLAIM_PLANS.length);
-    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM audit_event WHERE entity = 'claim'`);
-    expect(count).toBe(0);
+    const [counts] = await t.db.query(`
+      SELECT (SELECT count(*)::int FROM claim_status_change) AS steps,
+             (SELECT count(*)::int FROM audit_event WHERE entity = 'claim') AS events,
+             (SELECT count(*)::int FROM claim_status_change h
+               WHERE NOT EXISTS (
+                 SELECT 1 FROM audit_event e
+                  WHERE e.entity = 'claim' AND e.entity_id = h.claim_id::text AND e.actor_id = h.actor_id
+                    AND (e.data->>'stepAt')::timestamptz = h.at
+                    AND CASE WHEN h.from_status IS NULL THEN e.action = 'claim.file'
+                             ELSE e.data->>'from' = h.from_status AND e.data->>'to' = h.to_status END)) AS unmatched`);
+    expect(counts.steps).toBeGreaterThan(5000);
+    expect(counts).toEqual({ steps: counts.steps, events: counts.steps, unmatched: 0 });
     const verify = await t.http().get(`${API}/audit/verify`).set('Authorization', await t.login('admin'));
     expect(verify.body).toMatchObject({ ok: true, firstBrokenSeq: null });
   });
@@ -185,11 +190,13 @@ describe('demo claims', () => {
     const row = await reports.findPayoutNotice(t.db.manager, await asUser('hc.officer'), id);
     expect(row?.notice).toMatchObject({
       districtName: '海沧区', streetName: '新阳街道', residentName: '邱文彬', eventTypeZh: '火灾', incidentDate: '2022-06-03',
-      verifiedLoss: '35000.00', approvedAmount: '35000.00', paidAmount: '35000.00',
+      approvedAmount: 3_500_000n, paidAmount: 3_500_000n,
       insurerName: '中国人民财产保险股份有限公司厦门市分公司', policyNo: 'PICC-ZZ-350205-2022', payeeName: '邱文彬',
     });
     expect(row!.notice!.idNumberMasked).toMatch(/^350205\*{8}\d{3}[\dX]$/);
-    expect(row!.notice!.steps.at(-1)).toMatchObject({ step: 'payable', amount: '35000.00' });
+    expect(row!.notice!.steps.at(0)).toEqual({ step: 'verified_loss', amount: 3_500_000n });
+    expect(row!.notice!.steps.at(-1)).toEqual({ step: 'payable', amount: 3_500_000n });
+    expect(row!.notice!.verification).toMatchObject({ recommendation: 'pay', findings: '现场核查属实，核定损失 35000.00 元' });
     expect(row!.notice!.bankReference).toMatch(/^PICC\d{14}$/);
     expect(await reports.findPayoutNotice(t.db.manager, await asUser('jm.officer'), id)).toBeNull();
 

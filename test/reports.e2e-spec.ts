@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { parseCsv } from '../src/reports/render/csv-parse.test-helper.js';
-import { extractPdfText } from '../src/reports/render/pdf-text.test-helper.js';
+import { extractPdfText } from './support/pdf.js';
 import { API, createTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -132,10 +132,20 @@ function csvSection(rows: string[][], title: string): string[][] {
   return rows.slice(start + 1, end === -1 ? undefined : end);
 }
 
+/** Cell values row by row; a formula cell (the total rows) as its cached result. */
 function sheetRows(sheet: ExcelJS.Worksheet): unknown[][] {
   const rows: unknown[][] = [];
-  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  const value = (v: unknown) => (v !== null && typeof v === 'object' && 'result' in v ? v.result : v);
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(value)));
   return rows;
+}
+
+interface EventTypeRow { eventType: string; nameZh: string; claims: number; paid: number; paidAmount: string }
+
+/** The files list event types by paid amount, largest first; ties keep the catalogue order of the JSON. */
+function largestFirst(rows: EventTypeRow[]): EventTypeRow[] {
+  const fen = (r: EventTypeRow) => BigInt(r.paidAmount.replace('.', ''));
+  return [...rows].sort((a, b) => (fen(a) === fen(b) ? 0 : fen(a) > fen(b) ? -1 : 1));
 }
 
 describe('reports', () => {
@@ -409,21 +419,29 @@ describe('reports', () => {
       expect([...res.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const rows = parseCsv(res.body.toString('utf8').slice(1));
 
-      const totals = Object.fromEntries(csvSection(rows, '汇总').slice(1));
-      expect(totals).toEqual({
-        '报案件数': String(json.totals.reported), '核准件数': String(json.totals.approved), '拒赔件数': String(json.totals.denied),
-        '赔付件数': String(json.totals.paid), '待处理件数': String(json.totals.pending), '申请金额（元）': json.totals.claimedAmount,
-        '核准金额（元）': json.totals.approvedAmount, '赔付金额（元）': json.totals.paidAmount,
-      });
-      expect(csvSection(rows, '按事件类型').slice(1)).toEqual(
-        json.byEventType.map((r: { eventType: string; nameZh: string; claims: number; paid: number; paidAmount: string }) =>
-          [r.eventType, r.nameZh, String(r.claims), String(r.paid), r.paidAmount]));
-      expect(csvSection(rows, '按街镇').slice(1)).toEqual(
-        json.byStreet.map((r: { streetCode: string; streetName: string; claims: number; paid: number; paidAmount: string }) =>
-          [r.streetCode, r.streetName, String(r.claims), String(r.paid), r.paidAmount]));
-      expect(csvSection(rows, '按月份').slice(1)).toEqual(
-        json.byMonth.map((r: { month: string; claims: number; paid: number; paidAmount: string }) =>
-          [r.month, String(r.claims), String(r.paid), r.paidAmount]));
+      const totals = json.totals;
+      expect(csvSection(rows, '汇总').slice(1)).toEqual([
+        ['报案件数', String(totals.reported)], ['核准件数', String(totals.approved)], ['拒赔件数', String(totals.denied)],
+        ['待处理件数', String(totals.pending)], ['撤回件数', String(totals.withdrawn)], ['赔付件数', String(totals.paid)],
+        ['申请金额（元）', totals.claimedAmount], ['核准金额（元）', totals.approvedAmount], ['赔付金额（元）', totals.paidAmount],
+        [`报案 ${totals.reported} 件 = 核准 ${totals.approved} 件 + 拒赔 ${totals.denied} 件 + 待处理 ${totals.pending} 件 + 撤回 ${totals.withdrawn} 件`],
+      ]);
+      expect(totals.reported).toBe(totals.approved + totals.denied + totals.pending + totals.withdrawn);
+      const total = [String(totals.reported), String(totals.paid), totals.paidAmount];
+      expect(csvSection(rows, '按事件类型').slice(1)).toEqual([
+        ...largestFirst(json.byEventType as EventTypeRow[]).map((r) => [r.nameZh, r.eventType, String(r.claims), String(r.paid), r.paidAmount]),
+        ['合计', '', ...total],
+      ]);
+      expect(csvSection(rows, '按街镇').slice(1)).toEqual([
+        ...json.byStreet.map((r: { streetCode: string; streetName: string; claims: number; paid: number; paidAmount: string }) =>
+          [r.streetName, r.streetCode, String(r.claims), String(r.paid), r.paidAmount]),
+        ['合计', '', ...total],
+      ]);
+      expect(csvSection(rows, '按月份').slice(1)).toEqual([
+        ...json.byMonth.map((r: { month: string; claims: number; paid: number; paidAmount: string }) =>
+          [r.month, String(r.claims), String(r.paid), r.paidAmount]),
+        ['合计', ...total],
+      ]);
       expect(Object.fromEntries(csvSection(rows, '处理时长').slice(1))).toEqual({
         '报案至赔付中位数（天）': String(json.processingDays.median), '报案至赔付 90 分位（天）': String(json.processingDays.p90),
         '报案至赔付最长（天）': String(json.processingDays.max),
@@ -445,15 +463,23 @@ describe('reports', () => {
       expect(overview.get('赔付金额（元）')).toBe(Number(json.totals.paidAmount));
       expect(overview.get('申请金额（元）')).toBe(Number(json.totals.claimedAmount));
       expect(overview.get('赔付率')).toBe(Number(json.policy.lossRatio));
-      expect(sheetRows(workbook.getWorksheet('按事件类型')!).slice(1)).toEqual(
-        json.byEventType.map((r: { eventType: string; nameZh: string; claims: number; paid: number; paidAmount: string }) =>
-          [r.eventType, r.nameZh, r.claims, r.paid, Number(r.paidAmount)]));
-      expect(sheetRows(workbook.getWorksheet('按街镇')!).slice(1)).toEqual(
-        json.byStreet.map((r: { streetCode: string; streetName: string; claims: number; paid: number; paidAmount: string }) =>
-          [r.streetCode, r.streetName, r.claims, r.paid, Number(r.paidAmount)]));
-      expect(sheetRows(workbook.getWorksheet('按月份')!).slice(1)).toEqual(
-        json.byMonth.map((r: { month: string; claims: number; paid: number; paidAmount: string }) =>
-          [r.month, r.claims, r.paid, Number(r.paidAmount)]));
+      expect(overview.get('撤回件数')).toBe(json.totals.withdrawn);
+      const total = (label: string, ...blank: undefined[]) =>
+        [label, ...blank, json.totals.reported, json.totals.paid, Number(json.totals.paidAmount)];
+      expect(sheetRows(workbook.getWorksheet('按事件类型')!).slice(1)).toEqual([
+        ...largestFirst(json.byEventType as EventTypeRow[]).map((r) => [r.nameZh, r.eventType, r.claims, r.paid, Number(r.paidAmount)]),
+        total('合计', undefined),
+      ]);
+      expect(sheetRows(workbook.getWorksheet('按街镇')!).slice(1)).toEqual([
+        ...json.byStreet.map((r: { streetCode: string; streetName: string; claims: number; paid: number; paidAmount: string }) =>
+          [r.streetName, r.streetCode, r.claims, r.paid, Number(r.paidAmount)]),
+        total('合计', undefined),
+      ]);
+      expect(sheetRows(workbook.getWorksheet('按月份')!).slice(1)).toEqual([
+        ...json.byMonth.map((r: { month: string; claims: number; paid: number; paidAmount: string }) =>
+          [r.month, r.claims, r.paid, Number(r.paidAmount)]),
+        total('合计'),
+      ]);
     });
 
     it('serves a PDF naming the district, the totals and every covered event', async () => {

@@ -4,6 +4,7 @@ import { AuditEvent } from './entities/audit-event.entity.js';
 
 /** Any constant works; it names the one lock that orders the chain across app processes. */
 const AUDIT_CHAIN_LOCK = 7_245_001;
+const APPEND_CHUNK = 5_000;
 
 export interface AuditFilter {
   entity?: string;
@@ -21,13 +22,22 @@ export class AuditRepository {
     return rows[0];
   }
 
-  async append(tx: EntityManager, event: Omit<AuditEvent, 'at' | 'data'> & { at: string; data: Record<string, unknown> }): Promise<void> {
-    await tx.query(
-      `INSERT INTO audit_event (seq, at, actor_id, action, entity, entity_id, district_code, data, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [event.seq, event.at, event.actorId, event.action, event.entity, event.entityId,
-        event.districtCode, JSON.stringify(event.data), event.prevHash, event.hash],
-    );
+  /** In chunks, to stay under PostgreSQL's 65,535 parameters a statement. */
+  async append(tx: EntityManager, events: (Omit<AuditEvent, 'at' | 'data'> & { at: string; data: Record<string, unknown> })[]): Promise<void> {
+    for (let start = 0; start < events.length; start += APPEND_CHUNK) {
+      const params: unknown[] = [];
+      const rows = events.slice(start, start + APPEND_CHUNK).map((event) => {
+        params.push(event.seq, event.at, event.actorId, event.action, event.entity, event.entityId,
+          event.districtCode, JSON.stringify(event.data), event.prevHash, event.hash);
+        const n = params.length - 10;
+        return `(${Array.from({ length: 10 }, (_, i) => `$${n + i + 1}`).join(', ')})`;
+      });
+      await tx.query(
+        `INSERT INTO audit_event (seq, at, actor_id, action, entity, entity_id, district_code, data, prev_hash, hash)
+         VALUES ${rows.join(', ')}`,
+        params,
+      );
+    }
   }
 
   async list(db: EntityManager, filter: AuditFilter, offset: number, limit: number): Promise<[AuditEvent[], number]> {

@@ -30,21 +30,34 @@ export class AuditService {
    * lock is held until that transaction ends, so call this as the last write
    * of the transaction (after any row locks) to keep lock order simple.
    */
-  async record(tx: EntityManager, entry: AuditEntry): Promise<void> {
+  record(tx: EntityManager, entry: AuditEntry): Promise<void> {
+    return this.recordAll(tx, [entry]);
+  }
+
+  /** Appends the events in order, chained one to the next, under one lock: record for many events at once (the demo seed). */
+  async recordAll(tx: EntityManager, entries: AuditEntry[]): Promise<void> {
     const last = await this.audit.lockChainAndReadTail(tx);
-    const row = {
-      seq: (BigInt(last?.seq ?? '0') + 1n).toString(),
-      at: new Date().toISOString(),
-      actorId: entry.actor.id ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      districtCode: entry.districtCode ?? null,
-      // Round-trip through canonical JSON so what is hashed is exactly what jsonb returns.
-      data: JSON.parse(canonicalJson(entry.data ?? {})) as Record<string, unknown>,
-    };
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    await this.audit.append(tx, { ...row, prevHash, hash: chainHash(prevHash, row) });
+    let seq = BigInt(last?.seq ?? '0');
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const at = new Date().toISOString();
+    const events = entries.map((entry) => {
+      seq += 1n;
+      const row = {
+        seq: seq.toString(),
+        at,
+        actorId: entry.actor.id ?? null,
+        action: entry.action,
+        entity: entry.entity,
+        entityId: entry.entityId ?? null,
+        districtCode: entry.districtCode ?? null,
+        // Round-trip through canonical JSON so what is hashed is exactly what jsonb returns.
+        data: JSON.parse(canonicalJson(entry.data ?? {})) as Record<string, unknown>,
+      };
+      const event = { ...row, prevHash, hash: chainHash(prevHash, row) };
+      prevHash = event.hash;
+      return event;
+    });
+    await this.audit.append(tx, events);
   }
 
   /** Admins see the whole log; a district officer sees the events of their district. */

@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, type AuditEntry } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError } from '../common/domain-error.js';
-import { DeadlinesService } from '../deadlines/deadlines.service.js';
+import { CLAIM_CLOCKS, type ClaimClocks } from './claim-clocks.js';
 import type { ClaimStatus } from './claim-status.js';
 import { ClaimsRepository, type HistoricalClaim } from './claims.repository.js';
 import type { Claim } from './entities/claim.entity.js';
@@ -96,7 +96,7 @@ export class ClaimWorkflow {
   constructor(
     private readonly claims: ClaimsRepository,
     private readonly audit: AuditService,
-    private readonly deadlines: DeadlinesService,
+    @Inject(CLAIM_CLOCKS) private readonly clocks: ClaimClocks,
   ) {}
 
   allow(claim: Claim, action: ClaimAction): AllowedTransition {
@@ -114,21 +114,17 @@ export class ClaimWorkflow {
     await this.claims.updateState(tx, claim.id, changes);
     Object.assign(claim, changes);
     await this.claims.appendHistory(tx, { claimId: claim.id, fromStatus: from, toStatus: next.status, actorId: actor.id, reason: options.reason ?? null });
-    await this.deadlines.track(tx, claim, action);
-    await this.audit.record(tx, {
-      actor, action: `claim.${action}`, entity: 'claim', entityId: claim.id, districtCode: claim.districtCode,
-      data: { claimNo: claim.claimNo, from, to: next.status, reason: options.reason ?? null, ...(options.auditData ?? {}) },
-    });
+    await this.clocks.track(tx, claim, action);
+    await this.audit.record(tx, claimEvent(claim, action, actor, {
+      from, to: next.status, reason: options.reason ?? null, ...(options.auditData ?? {}),
+    }));
   }
 
   /** The first history entry of a newly filed claim (the row is inserted as `reported`). */
   async filed(tx: EntityManager, claim: Claim, actor: AuthUser, auditData: Record<string, unknown>): Promise<void> {
     await this.claims.appendHistory(tx, { claimId: claim.id, fromStatus: null, toStatus: 'reported', actorId: actor.id, reason: null });
-    await this.deadlines.track(tx, claim, 'file');
-    await this.audit.record(tx, {
-      actor, action: 'claim.file', entity: 'claim', entityId: claim.id, districtCode: claim.districtCode,
-      data: { claimNo: claim.claimNo, ...auditData },
-    });
+    await this.clocks.track(tx, claim, 'file');
+    await this.audit.record(tx, claimEvent(claim, 'file', actor, auditData));
   }
 
   /**
@@ -144,4 +140,14 @@ export class ClaimWorkflow {
       reason: `ledger import ${importId}, row ${claim.ledgerRow}`,
     })));
   }
+}
+
+/** The audit event of a claim's filing or transition; the demo seed records its generated claims' steps with it too. */
+export function claimEvent(
+  claim: Pick<Claim, 'id' | 'claimNo' | 'districtCode'>, action: ClaimAction | 'file', actor: AuditEntry['actor'], data: Record<string, unknown>,
+): AuditEntry {
+  return {
+    actor, action: `claim.${action}`, entity: 'claim', entityId: claim.id, districtCode: claim.districtCode,
+    data: { claimNo: claim.claimNo, ...data },
+  };
 }

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module.js';
 import { CryptoModule } from '../common/crypto.module.js';
-import { DeadlinesModule } from '../deadlines/deadlines.module.js';
 import { PoliciesModule } from '../policies/policies.module.js';
 import { ResidentsModule } from '../residents/residents.module.js';
 import { ClaimDocumentsService } from './claim-documents.service.js';
@@ -24,7 +23,7 @@ import { Claim } from './entities/claim.entity.js';
  * on what it exports; claim-lifecycle assembles the whole claim and serves it.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Claim, ClaimCounter, ClaimDocument, ClaimFlag, ClaimStatusChange]), CryptoModule, ResidentsModule, CatalogModule, PoliciesModule, DeadlinesModule],
+  imports: [TypeOrmModule.forFeature([Claim, ClaimCounter, ClaimDocument, ClaimFlag, ClaimStatusChange]), CryptoModule, ResidentsModule, CatalogModule, PoliciesModule],
   providers: [ClaimWorkflow, ClaimsRepository, ClaimsService, ClaimsExportService, ClaimFlagsService, ClaimDocumentsService, DocumentStorage],
   exports: [ClaimWorkflow, ClaimsRepository, ClaimsService, ClaimsExportService, ClaimFlagsService, ClaimDocumentsService],
 })

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { CLAIM_CLOCKS } from '../claims/claim-clocks.js';
 import { CalendarController } from './calendar.controller.js';
 import { CalendarRepository } from './calendar.repository.js';
 import { CalendarService } from './calendar.service.js';
@@ -6,10 +7,11 @@ import { DeadlinesController } from './deadlines.controller.js';
 import { DeadlinesRepository } from './deadlines.repository.js';
 import { DeadlinesService } from './deadlines.service.js';
 
-/** The working-day calendar and the claims' stage clocks. */
+/** The working-day calendar and the claims' stage clocks. Global: the claim workflow reaches the clocks as CLAIM_CLOCKS. */
+@Global()
 @Module({
   controllers: [CalendarController, DeadlinesController],
-  providers: [CalendarRepository, CalendarService, DeadlinesRepository, DeadlinesService],
-  exports: [DeadlinesService, CalendarRepository],
+  providers: [CalendarRepository, CalendarService, DeadlinesRepository, DeadlinesService, { provide: CLAIM_CLOCKS, useExisting: DeadlinesService }],
+  exports: [DeadlinesService, CalendarRepository, CLAIM_CLOCKS],
 })
 export class DeadlinesModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
+import type { ClaimClocks } from '../claims/claim-clocks.js';
 import { addDays } from '../common/business-date.js';
 import { Clock } from '../common/clock.js';
 import { pageOf, type Page } from '../common/pagination.js';
@@ -19,7 +20,7 @@ const CALENDAR_HORIZON_DAYS = 800;
 
 /** Runs each claim's stage clocks as the workflow moves it, and answers how they stand. */
 @Injectable()
-export class DeadlinesService {
+export class DeadlinesService implements ClaimClocks {
   constructor(
     private readonly db: Database,
     private readonly deadlines: DeadlinesRepository,

@@ -16,9 +16,15 @@ export interface PayoutInput extends CoverageLimits {
 
 export type PayoutLimitedBy = 'loss' | 'per_claim_limit' | 'per_person_annual_limit' | 'aggregate_limit';
 
+export const PAYOUT_STEP_CODES = [
+  'verified_loss', 'deductible', 'after_deductible', 'payout_ratio',
+  'per_claim_limit', 'per_person_annual_left', 'aggregate_left', 'payable',
+] as const;
+export type PayoutStepCode = (typeof PAYOUT_STEP_CODES)[number];
+
+/** Codes and numbers only: what a step is called on paper comes from templates/. */
 export interface PayoutStep {
-  step: string;
-  description: string;
+  step: PayoutStepCode;
   amount: bigint;
 }
 
@@ -37,8 +43,7 @@ export interface PayoutQuote {
 }
 
 export interface PayoutStepJson {
-  step: string;
-  description: string;
+  step: PayoutStepCode;
   amount: string;
 }
 
@@ -84,22 +89,14 @@ export function calculatePayout(input: PayoutInput): PayoutQuote {
   }
 
   const steps: PayoutStep[] = [
-    { step: 'verified_loss', description: '核定损失 / verified loss', amount: verifiedLoss },
-    { step: 'deductible', description: '扣除免赔额 / minus deductible', amount: deductible },
-    { step: 'after_deductible', description: '免赔后金额 / after deductible', amount: afterDeductible },
-    {
-      step: 'payout_ratio',
-      description: `按赔付比例 ${formatRatio(ratioBp)} / at payout ratio ${formatRatio(ratioBp)}`,
-      amount: afterRatio,
-    },
-    { step: 'per_claim_limit', description: '每次事故赔偿限额 / per-claim limit', amount: perClaimLimit },
-    {
-      step: 'per_person_annual_left',
-      description: '每人年度剩余赔偿限额 / per-person annual limit left',
-      amount: perPersonAnnualLeft,
-    },
-    { step: 'aggregate_left', description: '保单年度累计剩余赔偿限额 / policy aggregate limit left', amount: aggregateLeft },
-    { step: 'payable', description: '应赔付金额 / payable', amount: payable },
+    { step: 'verified_loss', amount: verifiedLoss },
+    { step: 'deductible', amount: deductible },
+    { step: 'after_deductible', amount: afterDeductible },
+    { step: 'payout_ratio', amount: afterRatio },
+    { step: 'per_claim_limit', amount: perClaimLimit },
+    { step: 'per_person_annual_left', amount: perPersonAnnualLeft },
+    { step: 'aggregate_left', amount: aggregateLeft },
+    { step: 'payable', amount: payable },
   ];
 
   return {
@@ -129,7 +126,7 @@ export function quoteToJson(quote: PayoutQuote): PayoutQuoteJson {
     aggregateLeft: formatMoney(quote.aggregateLeft),
     payable: formatMoney(quote.payable),
     limitedBy: quote.limitedBy,
-    steps: quote.steps.map(({ step, description, amount }) => ({ step, description, amount: formatMoney(amount) })),
+    steps: quote.steps.map(({ step, amount }) => ({ step, amount: formatMoney(amount) })),
   };
 }
 
@@ -156,11 +153,4 @@ function assertInput(input: PayoutInput): void {
   if (!Number.isInteger(ratio) || ratio < 0 || ratio > FULL_RATIO_BP) {
     throw new RangeError(`payoutRatioBp must be an integer from 0 to ${FULL_RATIO_BP}, got ${ratio}`);
   }
-}
-
-/** 5000 → "50%", 3333 → "33.33%", 1250 → "12.5%", without going through a float. */
-function formatRatio(bp: number): string {
-  const whole = Math.trunc(bp / 100);
-  const fraction = (bp % 100).toString().padStart(2, '0').replace(/0+$/, '');
-  return fraction ? `${whole}.${fraction}%` : `${whole}%`;
 }

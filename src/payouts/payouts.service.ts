@@ -11,7 +11,7 @@ import { formatMoney, parseMoney } from '../common/money.js';
 import { Database } from '../database/database.js';
 import { PoliciesRepository } from '../policies/policies.repository.js';
 import type { AssessmentDto, DecisionDto } from './dto/payout.requests.js';
-import type { PayoutQuoteResponse } from './dto/payout-quote.response.js';
+import { toPayoutQuoteResponse, type PayoutQuoteResponse } from './dto/payout-quote.response.js';
 import { calculatePayout, quoteToJson, type PayoutQuote } from './payout-calculator.js';
 import { PayoutsRepository } from './payouts.repository.js';
 
@@ -34,7 +34,7 @@ export class PayoutsService {
 
   async quote(caller: AuthUser, id: string): Promise<PayoutQuoteResponse> {
     const claim = await this.claims.getInScope(this.db.manager, caller, id);
-    return quoteToJson(await this.computeQuote(this.db.manager, claim));
+    return toPayoutQuoteResponse(await this.computeQuote(this.db.manager, claim));
   }
 
   async assess(tx: EntityManager, caller: AuthUser, step: AllowedTransition, dto: AssessmentDto): Promise<void> {

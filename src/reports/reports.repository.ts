@@ -3,9 +3,12 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { scopeClaims } from '../claims/claim-scope.js';
 import type { ClaimStatus } from '../claims/claim-status.js';
-import type { DeadlineStage } from '../deadlines/deadline-rules.js';
-import { formatMoney } from '../common/money.js';
-import type { PayoutNotice } from './render/report-types.js';
+import { DEADLINE_STAGES, type DeadlineStage } from '../deadlines/deadline-rules.js';
+import { parseMoney, toFen } from '../common/money.js';
+import type { PayoutStepJson } from '../payouts/payout-calculator.js';
+import type {
+  AnnualFigures, BreakdownOf, Fen, MultiYearFigures, PayoutNotice, PolicySummaryOf, ReportTotalsOf, Timeliness,
+} from './render/report-types.js';
 
 /**
  * Whose figures a report shows: one district, and for insurer staff only the
@@ -16,69 +19,25 @@ export interface ReportScope {
   insurerId: string | null;
 }
 
-/** Money columns are fen as decimal strings (pg returns bigint and numeric as text). */
-export interface PolicySummaryRow {
-  policyNo: string;
-  insurer: string;
-  periodStart: string;
-  periodEnd: string;
-  premium: string;
-  aggregateLimit: string;
-  aggregateUsed: string;
-  /** null only when the premium is zero */
-  lossRatio: string | null;
-}
-
-export interface TotalsRow {
-  reported: number;
-  approved: number;
-  denied: number;
-  paid: number;
-  pending: number;
-  withdrawn: number;
-  claimedAmount: string;
-  approvedAmount: string;
-  paidAmount: string;
-}
-
-export interface BreakdownFigures {
-  claims: number;
-  paid: number;
-  paidAmount: string;
-}
-
-/** The summary as its query reads it: what the claims used comes from PoliciesRepository.limitsUsed. */
-export type PolicySummarySqlRow = Omit<PolicySummaryRow, 'aggregateUsed'> & { policyId: string };
-
-export interface AnnualFigures {
-  policy: PolicySummaryRow | null;
-  totals: TotalsRow;
-  byEventType: (BreakdownFigures & { eventType: string; nameZh: string })[];
-  byStreet: (BreakdownFigures & { streetCode: string; streetName: string })[];
-  byMonth: (BreakdownFigures & { month: string })[];
-  processingDays: { median: number | null; p90: number | null; max: number | null };
-  previousYear: { paid: number; paidAmount: string } | null;
-  timeliness: TimelinessRow[];
-}
-
-/** One stage's finished clocks: done by the due date, or after it. */
-export interface TimelinessRow {
-  stage: DeadlineStage;
-  onTime: number;
-  late: number;
-  onTimeShare: string;
-}
-
-export interface MultiYearFigures {
-  years: { year: number; coveredEvents: number; claimsPaid: number; paidAmount: string }[];
-  total: { claimsPaid: number; paidAmount: string };
-}
-
 export interface PayoutNoticeRow {
   status: ClaimStatus;
   districtCode: string;
   /** null until the claim has a payment */
   notice: Omit<PayoutNotice, 'generatedAt'> | null;
+}
+
+/** pg returns bigint and numeric as text: report queries select money as text and it becomes fen here. */
+type AsText<T> = { [K in keyof T]: T[K] extends bigint ? string : T[K] };
+
+/** The summary as its query reads it: what the claims used comes from PoliciesRepository.limitsUsed. */
+export type PolicySummaryFigures = Omit<PolicySummaryOf<Fen>, 'aggregateUsed'> & { policyId: string };
+
+/** One stage's finished clocks: done by the due date, or after it. */
+interface TimelinessRow {
+  stage: DeadlineStage;
+  onTime: number;
+  late: number;
+  onTimeShare: string;
 }
 
 /** Policies that count for a report: activated ones (a draft never had claims). */
@@ -253,36 +212,50 @@ export class ReportsRepository {
   }
 
   /** Every figure of the annual report but the policy's use; `tx` should be one snapshot so the sections add up to the totals. */
-  async annualFigures(tx: EntityManager, scope: ReportScope, year: number): Promise<Omit<AnnualFigures, 'policy'> & { policy: PolicySummarySqlRow | null }> {
+  async annualFigures(tx: EntityManager, scope: ReportScope, year: number): Promise<Omit<AnnualFigures, 'policy'> & { policy: PolicySummaryFigures | null }> {
     const params = [scope.districtCode, year, scope.insurerId];
-    const [policy]: PolicySummarySqlRow[] = await tx.query(POLICY_SUMMARY_SQL, params);
-    const [figures]: Pick<AnnualFigures, 'totals' | 'byEventType' | 'byStreet' | 'byMonth'>[] = await tx.query(ANNUAL_FIGURES_SQL, params);
+    const [policy]: AsText<PolicySummaryFigures>[] = await tx.query(POLICY_SUMMARY_SQL, params);
+    const [figures]: {
+      totals: AsText<ReportTotalsOf<bigint>>;
+      byEventType: AsText<AnnualFigures['byEventType'][number]>[];
+      byStreet: AsText<AnnualFigures['byStreet'][number]>[];
+      byMonth: AsText<AnnualFigures['byMonth'][number]>[];
+    }[] = await tx.query(ANNUAL_FIGURES_SQL, params);
     const [processingDays]: AnnualFigures['processingDays'][] = await tx.query(PROCESSING_DAYS_SQL, params);
     const [previous]: { claims: number; paid: number; paidAmount: string; hasPolicy: boolean }[] =
       await tx.query(PREVIOUS_YEAR_SQL, [scope.districtCode, year - 1, scope.insurerId]);
     const timeliness: TimelinessRow[] = await tx.query(TIMELINESS_SQL, params);
+    const { totals } = figures;
     return {
-      policy: policy ?? null,
-      ...figures,
+      policy: policy ? { ...policy, premium: toFen(policy.premium), aggregateLimit: toFen(policy.aggregateLimit) } : null,
+      totals: {
+        ...totals,
+        claimedAmount: toFen(totals.claimedAmount),
+        approvedAmount: toFen(totals.approvedAmount),
+        paidAmount: toFen(totals.paidAmount),
+      },
+      byEventType: figures.byEventType.map(inFen),
+      byStreet: figures.byStreet.map(inFen),
+      byMonth: figures.byMonth.map(inFen),
       processingDays,
-      previousYear: previous.claims > 0 || previous.hasPolicy ? { paid: previous.paid, paidAmount: previous.paidAmount } : null,
-      timeliness,
+      previousYear: previous.claims > 0 || previous.hasPolicy ? { paid: previous.paid, paidAmount: toFen(previous.paidAmount) } : null,
+      timeliness: byStage(timeliness),
     };
   }
 
   async multiYearFigures(db: EntityManager, scope: ReportScope, fromYear: number, toYear: number): Promise<MultiYearFigures> {
-    const rows: (MultiYearFigures['years'][number] & { totalClaimsPaid: number; totalPaidAmount: string })[] =
+    const rows: { year: number; coveredEvents: number; claimsPaid: number; paidAmount: string; totalClaimsPaid: number; totalPaidAmount: string }[] =
       await db.query(MULTI_YEAR_SQL, [scope.districtCode, fromYear, toYear, scope.insurerId]);
     return {
-      years: rows.map(({ year, coveredEvents, claimsPaid, paidAmount }) => ({ year, coveredEvents, claimsPaid, paidAmount })),
-      total: { claimsPaid: rows[0].totalClaimsPaid, paidAmount: rows[0].totalPaidAmount },
+      years: rows.map(({ year, coveredEvents, claimsPaid, paidAmount }) => ({ year, coveredEvents, claimsPaid, paidAmount: toFen(paidAmount) })),
+      total: { claimsPaid: rows[0].totalClaimsPaid, paidAmount: toFen(rows[0].totalPaidAmount) },
     };
   }
 
   /**
    * Everything the payout notice (理赔通知书) prints, in one query; null when
-   * the claim does not exist or is outside the caller's scope. Amounts are
-   * money strings; the calculation steps are those stored with the assessment.
+   * the claim does not exist or is outside the caller's scope. The calculation
+   * steps are those stored with the assessment (amounts as yuan strings there).
    */
   async findPayoutNotice(db: EntityManager, caller: AuthUser, claimId: string): Promise<PayoutNoticeRow | null> {
     const query = db.createQueryBuilder()
@@ -290,7 +263,10 @@ export class ReportsRepository {
         'c.status AS status', 'c.district_code AS "districtCode"', 'c.claim_no AS "claimNo"', 'd.name AS "districtName"', 's.name AS "streetName"',
         'r.name AS "residentName"', 'r.id_number_masked AS "idNumberMasked"', 'e.name_zh AS "eventTypeZh"',
         `to_char(c.incident_date, 'YYYY-MM-DD') AS "incidentDate"`, 'c.reported_at AS "reportedAt"',
-        'pay.paid_at AS "paidAt"', 'c.verified_loss::text AS "verifiedLoss"', `a.quote -> 'steps' AS steps`,
+        'pay.paid_at AS "paidAt"',
+        `a.quote -> 'steps' AS steps`, `(a.quote ->> 'ratioBp')::int AS "ratioBp"`,
+        'v.visited_at AS "visitedAt"', 'vu.display_name AS "verifierName"', 'v.participants AS participants',
+        'v.findings AS findings', 'v.recommendation AS recommendation',
         'c.approved_amount::text AS "approvedAmount"', 'pay.amount::text AS "paidAmount"', 'i.name AS "insurerName"',
         'p.policy_no AS "policyNo"', 'pay.bank_reference AS "bankReference"',
         'c.payee_account_masked AS "payeeAccountMasked"', 'c.payee_account_name AS "payeeName"',
@@ -303,15 +279,26 @@ export class ReportsRepository {
       .innerJoin('policy', 'p', 'p.id = c.policy_id')
       .innerJoin('insurer', 'i', 'i.id = c.insurer_id')
       .leftJoin('claim_assessment', 'a', 'a.claim_id = c.id')
+      .leftJoin('claim_verification', 'v', 'v.claim_id = c.id AND v.recorded_at IS NOT NULL')
+      .leftJoin('app_user', 'vu', 'vu.id = v.verifier_id')
       .leftJoin('payment', 'pay', 'pay.claim_id = c.id')
       .where('c.id = :claimId', { claimId });
     const row = await scopeClaims(query, caller).getRawOne<{
-      status: ClaimStatus; districtCode: string; reportedAt: Date; paidAt: Date | null; verifiedLoss: string | null;
-      steps: PayoutNotice['steps'] | null; paidAmount: string | null;
-    } & Omit<PayoutNotice, 'generatedAt' | 'reportedAt' | 'paidAt' | 'verifiedLoss' | 'steps' | 'paidAmount'>>();
+      status: ClaimStatus; districtCode: string; reportedAt: Date; paidAt: Date | null;
+      approvedAmount: string | null; paidAmount: string | null;
+      steps: PayoutStepJson[] | null; ratioBp: number | null;
+      visitedAt: Date | null; verifierName: string | null; participants: string[] | null; findings: string | null;
+      recommendation: 'pay' | 'deny' | null;
+    } & Pick<PayoutNotice, 'claimNo' | 'districtName' | 'streetName' | 'residentName' | 'idNumberMasked' | 'eventTypeZh'
+      | 'incidentDate' | 'insurerName' | 'policyNo' | 'bankReference' | 'payeeAccountMasked' | 'payeeName'>>();
     if (!row) return null;
-    const { status, districtCode, reportedAt, paidAt, verifiedLoss, steps, paidAmount, approvedAmount, ...rest } = row;
-    if (!paidAt || paidAmount === null || verifiedLoss === null) return { status, districtCode, notice: null };
+    const {
+      status, districtCode, reportedAt, paidAt, approvedAmount, paidAmount, steps, ratioBp,
+      visitedAt, verifierName, participants, findings, recommendation, ...rest
+    } = row;
+    if (!paidAt || paidAmount === null || approvedAmount === null || !steps || ratioBp === null) {
+      return { status, districtCode, notice: null };
+    }
     return {
       status,
       districtCode,
@@ -319,11 +306,27 @@ export class ReportsRepository {
         ...rest,
         reportedAt: reportedAt.toISOString(),
         paidAt: paidAt.toISOString(),
-        verifiedLoss: formatMoney(verifiedLoss),
-        steps: steps ?? [],
-        approvedAmount: formatMoney(approvedAmount),
-        paidAmount: formatMoney(paidAmount),
+        verification: visitedAt && verifierName && findings && recommendation
+          ? { visitedAt: visitedAt.toISOString(), verifierName, participants: participants ?? [], findings, recommendation }
+          : null,
+        ratioBp,
+        steps: steps.map((s) => ({ step: s.step, amount: parseMoney(s.amount) })),
+        approvedAmount: toFen(approvedAmount),
+        paidAmount: toFen(paidAmount),
       },
     };
   }
+}
+
+function inFen<T extends BreakdownOf<bigint>>(row: AsText<T>): T {
+  return { ...row, paidAmount: toFen(row.paidAmount) } as T;
+}
+
+/** Every stage, with zeros for a stage no claim of the year finished. */
+function byStage(rows: TimelinessRow[]): Timeliness {
+  const found = new Map(rows.map((row) => [row.stage, row]));
+  return Object.fromEntries(DEADLINE_STAGES.map((stage) => {
+    const row = found.get(stage);
+    return [stage, row ? { onTime: row.onTime, late: row.late, onTimeShare: row.onTimeShare } : { onTime: 0, late: 0, onTimeShare: null }];
+  })) as Timeliness;
 }

@@ -42,10 +42,12 @@ export class ReportsService {
       if (!policy) return { ...rest, policy };
       const { policyId, ...summary } = policy;
       const { aggregateUsed } = (await this.policies.limitsUsed(tx, [policyId])).get(policyId)!;
-      return { ...rest, policy: { ...summary, aggregateUsed: aggregateUsed.toString() } };
+      return { ...rest, policy: { ...summary, aggregateUsed } };
     });
-    const report = toAnnualReportResponse(district, query.year, figures, new Date());
-    const output = query.format === 'json' ? report
+    const report: AnnualReport = {
+      districtCode: district.code, districtName: district.name, year: query.year, ...figures, generatedAt: new Date().toISOString(),
+    };
+    const output = query.format === 'json' ? toAnnualReportResponse(report)
       : reportFile(await ANNUAL_RENDERERS[query.format](report), query.format, annualReportFileName(report, query.format));
     await this.recordExport(caller, district, 'annual', String(query.year), query.format);
     return output;
@@ -54,8 +56,11 @@ export class ReportsService {
   async multiYear(caller: AuthUser, query: MultiYearReportQuery): Promise<MultiYearReportResponse | StreamableFile> {
     const { district, scope } = await this.scopeOf(caller, query.districtCode, query.from, query.to);
     const figures = await this.reports.multiYearFigures(this.db.manager, scope, query.from, query.to);
-    const report = toMultiYearReportResponse(district, query.from, query.to, figures, new Date());
-    const output = query.format === 'json' ? report
+    const report: MultiYearReport = {
+      districtCode: district.code, districtName: district.name, from: query.from, to: query.to, ...figures,
+      generatedAt: new Date().toISOString(),
+    };
+    const output = query.format === 'json' ? toMultiYearReportResponse(report)
       : reportFile(await MULTI_YEAR_RENDERERS[query.format](report), query.format, multiYearReportFileName(report, query.format));
     await this.recordExport(caller, district, 'multi-year', `${query.from}-${query.to}`, query.format);
     return output;

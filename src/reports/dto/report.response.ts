@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { formatMoney } from '../../common/money.js';
-import { DEADLINE_STAGES, type DeadlineStage } from '../../deadlines/deadline-rules.js';
-import type { District } from '../../regions/entities/district.entity.js';
-import type { AnnualFigures, BreakdownFigures, MultiYearFigures } from '../reports.repository.js';
+import type {
+  AnnualReport, AnnualReportOf, BreakdownOf, EventTypeRowOf, MonthRowOf, MultiYearReport, MultiYearReportOf, MultiYearRowOf,
+  PolicySummaryOf, PreviousYearOf, ProcessingDays, ReportTotalsOf, StageTimeliness, StreetRowOf, Timeliness,
+} from '../render/report-types.js';
 
-export class PolicySummaryResponse {
+// The report shapes of render/report-types.ts with money as yuan strings.
+
+export class PolicySummaryResponse implements PolicySummaryOf<string> {
   @ApiProperty({ example: 'PICC-ZZ-350205-2022' }) policyNo: string;
   @ApiProperty({ example: '中国人民财产保险股份有限公司厦门市分公司' }) insurer: string;
   @ApiProperty({ example: '2022-01-01' }) periodStart: string;
@@ -16,7 +19,7 @@ export class PolicySummaryResponse {
   lossRatio: string | null;
 }
 
-export class ReportTotalsResponse {
+export class ReportTotalsResponse implements ReportTotalsOf<string> {
   @ApiProperty({ example: 312, description: 'every claim filed for the policy year, withdrawn ones included' }) reported: number;
   @ApiProperty({ example: 247, description: 'claims with an approved amount (approved, paid or closed after payment)' }) approved: number;
   @ApiProperty({ example: 18, description: 'denied, or closed after denial' }) denied: number;
@@ -28,7 +31,7 @@ export class ReportTotalsResponse {
   @ApiProperty({ example: '1850120.30' }) paidAmount: string;
 }
 
-export class EventTypeRowResponse {
+export class EventTypeRowResponse implements EventTypeRowOf<string> {
   @ApiProperty({ example: 'fire' }) eventType: string;
   @ApiProperty({ example: '火灾' }) nameZh: string;
   @ApiProperty({ example: 12 }) claims: number;
@@ -36,7 +39,7 @@ export class EventTypeRowResponse {
   @ApiProperty({ example: '215000.00' }) paidAmount: string;
 }
 
-export class StreetRowResponse {
+export class StreetRowResponse implements StreetRowOf<string> {
   @ApiProperty({ example: '350205002' }) streetCode: string;
   @ApiProperty({ example: '新阳街道' }) streetName: string;
   @ApiProperty({ example: 80 }) claims: number;
@@ -44,33 +47,33 @@ export class StreetRowResponse {
   @ApiProperty({ example: '512000.00' }) paidAmount: string;
 }
 
-export class MonthRowResponse {
+export class MonthRowResponse implements MonthRowOf<string> {
   @ApiProperty({ example: '2022-06', description: 'month of the incident date' }) month: string;
   @ApiProperty({ example: 27 }) claims: number;
   @ApiProperty({ example: 21 }) paid: number;
   @ApiProperty({ example: '160500.00' }) paidAmount: string;
 }
 
-export class ProcessingDaysResponse {
+export class ProcessingDaysResponse implements ProcessingDays {
   @ApiProperty({ example: 14.5, nullable: true, type: Number, description: 'days from report to payment, one decimal; null without paid claims' })
   median: number | null;
   @ApiProperty({ example: 27.1, nullable: true, type: Number }) p90: number | null;
   @ApiProperty({ example: 41.9, nullable: true, type: Number }) max: number | null;
 }
 
-export class PreviousYearResponse {
+export class PreviousYearResponse implements PreviousYearOf<string> {
   @ApiProperty({ example: 183 }) paid: number;
   @ApiProperty({ example: '1590000.00' }) paidAmount: string;
 }
 
-export class StageTimelinessResponse {
+export class StageTimelinessResponse implements StageTimeliness {
   @ApiProperty({ example: 230, description: 'claims that finished the stage by its due date' }) onTime: number;
   @ApiProperty({ example: 11, description: 'claims that finished it after the due date' }) late: number;
   @ApiProperty({ example: '0.9544', nullable: true, type: String, description: 'onTime / (onTime + late), four decimals; null when none finished' })
   onTimeShare: string | null;
 }
 
-export class TimelinessResponse {
+export class TimelinessResponse implements Timeliness {
   @ApiProperty({ description: 'report → verified' }) verify: StageTimelinessResponse;
   @ApiProperty({ description: 'verified → assessed' }) assess: StageTimelinessResponse;
   @ApiProperty({ description: 'report → approved or denied' }) decide: StageTimelinessResponse;
@@ -78,7 +81,7 @@ export class TimelinessResponse {
   @ApiProperty({ description: 'denied → refusal notice issued' }) denial_notice: StageTimelinessResponse;
 }
 
-export class AnnualReportResponse {
+export class AnnualReportResponse implements AnnualReportOf<string> {
   @ApiProperty({ example: '350205' }) districtCode: string;
   @ApiProperty({ example: '海沧区' }) districtName: string;
   @ApiProperty({ example: 2022, description: 'policy year' }) year: number;
@@ -98,19 +101,21 @@ export class AnnualReportResponse {
   @ApiProperty({ example: '2026-11-26T08:00:00.000Z' }) generatedAt: string;
 }
 
-export class MultiYearRowResponse {
+export class MultiYearRowResponse implements MultiYearRowOf<string> {
   @ApiProperty({ example: 2022 }) year: number;
   @ApiProperty({ example: 21, description: 'event types the policy of that year covered' }) coveredEvents: number;
   @ApiProperty({ example: 216 }) claimsPaid: number;
   @ApiProperty({ example: '2203000.00' }) paidAmount: string;
 }
 
-export class MultiYearTotalResponse {
+type MultiYearTotal = MultiYearReportOf<string>['total'];
+
+export class MultiYearTotalResponse implements MultiYearTotal {
   @ApiProperty({ example: 765 }) claimsPaid: number;
   @ApiProperty({ example: '8012345.67' }) paidAmount: string;
 }
 
-export class MultiYearReportResponse {
+export class MultiYearReportResponse implements MultiYearReportOf<string> {
   @ApiProperty({ example: '350205' }) districtCode: string;
   @ApiProperty({ example: '海沧区' }) districtName: string;
   @ApiProperty({ example: 2018 }) from: number;
@@ -120,14 +125,14 @@ export class MultiYearReportResponse {
   @ApiProperty({ example: '2026-11-26T08:00:00.000Z' }) generatedAt: string;
 }
 
-const withMoney = <T extends BreakdownFigures>(row: T): T => ({ ...row, paidAmount: formatMoney(row.paidAmount) });
+const inYuan = <T extends BreakdownOf<bigint>>(row: T): Omit<T, 'paidAmount'> & { paidAmount: string } => ({
+  ...row, paidAmount: formatMoney(row.paidAmount),
+});
 
-export function toAnnualReportResponse(district: District, year: number, figures: AnnualFigures, generatedAt: Date): AnnualReportResponse {
-  const { policy, totals, previousYear } = figures;
+export function toAnnualReportResponse(report: AnnualReport): AnnualReportResponse {
+  const { policy, totals, previousYear } = report;
   return {
-    districtCode: district.code,
-    districtName: district.name,
-    year,
+    ...report,
     policy: policy && {
       ...policy,
       premium: formatMoney(policy.premium),
@@ -140,33 +145,17 @@ export function toAnnualReportResponse(district: District, year: number, figures
       approvedAmount: formatMoney(totals.approvedAmount),
       paidAmount: formatMoney(totals.paidAmount),
     },
-    byEventType: figures.byEventType.map(withMoney),
-    byStreet: figures.byStreet.map(withMoney),
-    byMonth: figures.byMonth.map(withMoney),
-    processingDays: figures.processingDays,
+    byEventType: report.byEventType.map(inYuan),
+    byStreet: report.byStreet.map(inYuan),
+    byMonth: report.byMonth.map(inYuan),
     previousYear: previousYear && { paid: previousYear.paid, paidAmount: formatMoney(previousYear.paidAmount) },
-    timeliness: toTimeliness(figures.timeliness),
-    generatedAt: generatedAt.toISOString(),
   };
 }
 
-/** Every stage, with zeros for a stage no claim of the year finished. */
-function toTimeliness(rows: AnnualFigures['timeliness']): TimelinessResponse {
-  const byStage = new Map(rows.map((row) => [row.stage, row]));
-  return Object.fromEntries(DEADLINE_STAGES.map((stage: DeadlineStage) => {
-    const row = byStage.get(stage);
-    return [stage, row ? { onTime: row.onTime, late: row.late, onTimeShare: row.onTimeShare } : { onTime: 0, late: 0, onTimeShare: null }];
-  })) as Record<DeadlineStage, StageTimelinessResponse>;
-}
-
-export function toMultiYearReportResponse(district: District, from: number, to: number, figures: MultiYearFigures, generatedAt: Date): MultiYearReportResponse {
+export function toMultiYearReportResponse(report: MultiYearReport): MultiYearReportResponse {
   return {
-    districtCode: district.code,
-    districtName: district.name,
-    from,
-    to,
-    years: figures.years.map((y) => ({ ...y, paidAmount: formatMoney(y.paidAmount) })),
-    total: { claimsPaid: figures.total.claimsPaid, paidAmount: formatMoney(figures.total.paidAmount) },
-    generatedAt: generatedAt.toISOString(),
+    ...report,
+    years: report.years.map((y) => ({ ...y, paidAmount: formatMoney(y.paidAmount) })),
+    total: { claimsPaid: report.total.claimsPaid, paidAmount: formatMoney(report.total.paidAmount) },
   };
 }

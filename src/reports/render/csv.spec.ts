@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseCsv } from './csv-parse.test-helper.js';
 import { renderAnnualCsv, renderMultiYearCsv } from './csv.js';
-import { annualReportFixture, multiYearReportFixture, TRICKY_STREET_NAME } from './render-fixtures.test-helper.js';
+import { formatMoney } from '../../common/money.js';
+import { byPaidAmount } from './derive.js';
+import { annualReportFixture, multiYearReportFixture, TRICKY_STREET_NAME, yuan } from './render-fixtures.test-helper.js';
 
 function decode(csv: Buffer): string {
   expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -37,29 +39,35 @@ describe('renderAnnualCsv', () => {
       ['报案件数', '128'],
       ['核准件数', '97'],
       ['拒赔件数', '18'],
-      ['赔付件数', '92'],
       ['待处理件数', '13'],
+      ['撤回件数', '0'],
+      ['赔付件数', '92'],
       ['申请金额（元）', '1286450.00'],
       ['核准金额（元）', '812345.67'],
       ['赔付金额（元）', '801234.56'],
+      ['报案 128 件 = 核准 97 件 + 拒赔 18 件 + 待处理 13 件 + 撤回 0 件'],
     ]);
     expect(section(rows, '同比').slice(1)).toEqual([
-      ['赔付件数', '92', '80', '12', '+15.0%'],
-      ['赔付金额（元）', '801234.56', '700000.00', '101234.56', '+14.5%'],
+      ['赔付件数', '92', '80', '+12', '+15.0%'],
+      ['赔付金额（元）', '801234.56', '700000.00', '+101234.56', '+14.5%'],
     ]);
     expect(section(rows, '处理时长').slice(1).map((r) => r[1])).toEqual(['12', '27.5', '61']);
 
     const byEventType = section(rows, '按事件类型');
-    expect(byEventType[0]).toEqual(['事件类型代码', '事件类型', '报案件数', '赔付件数', '赔付金额（元）']);
-    expect(byEventType.slice(1)).toEqual(
-      report.byEventType.map((r) => [r.eventType, r.nameZh, String(r.claims), String(r.paid), r.paidAmount]),
-    );
-    expect(section(rows, '按街镇').slice(1)).toEqual(
-      report.byStreet.map((r) => [r.streetCode, r.streetName, String(r.claims), String(r.paid), r.paidAmount]),
-    );
-    expect(section(rows, '按月份').slice(1)).toEqual(
-      report.byMonth.map((r) => [r.month, String(r.claims), String(r.paid), r.paidAmount]),
-    );
+    const total = ['合计', '128', '92', '801234.56'];
+    expect(byEventType[0]).toEqual(['事件类型', '事件类型代码', '报案件数', '赔付件数', '赔付金额（元）']);
+    expect(byEventType.slice(1)).toEqual([
+      ...byPaidAmount(report.byEventType).map((r) => [r.nameZh, r.eventType, String(r.claims), String(r.paid), formatMoney(r.paidAmount)]),
+      [total[0], '', ...total.slice(1)],
+    ]);
+    expect(section(rows, '按街镇').slice(1)).toEqual([
+      ...report.byStreet.map((r) => [r.streetName, r.streetCode, String(r.claims), String(r.paid), formatMoney(r.paidAmount)]),
+      [total[0], '', ...total.slice(1)],
+    ]);
+    expect(section(rows, '按月份').slice(1)).toEqual([
+      ...report.byMonth.map((r) => [r.month, String(r.claims), String(r.paid), formatMoney(r.paidAmount)]),
+      total,
+    ]);
   });
 
   it('quotes commas, quotes and line breaks', () => {
@@ -69,19 +77,19 @@ describe('renderAnnualCsv', () => {
     const multiline = annualReportFixture();
     multiline.byStreet[0].streetName = '海沧\r\n街道';
     const parsed = parseCsv(decode(renderAnnualCsv(multiline)));
-    expect(section(parsed, '按街镇')[1][1]).toBe('海沧\r\n街道');
-    expect(section(parsed, '按街镇')[3][1]).toBe(TRICKY_STREET_NAME);
+    expect(section(parsed, '按街镇')[1][0]).toBe('海沧\r\n街道');
+    expect(section(parsed, '按街镇')[3][0]).toBe(TRICKY_STREET_NAME);
   });
 
   it('neutralises cells Excel would run as formulas', () => {
     const report = annualReportFixture();
     report.byStreet[0].streetName = '=HYPERLINK("x")';
     const parsed = parseCsv(decode(renderAnnualCsv(report)));
-    expect(section(parsed, '按街镇')[1][1]).toBe('\'=HYPERLINK("x")');
+    expect(section(parsed, '按街镇')[1][0]).toBe('\'=HYPERLINK("x")');
   });
 
   it('shows a decrease with a minus sign', () => {
-    const parsed = parseCsv(decode(renderAnnualCsv({ ...annualReportFixture(), previousYear: { paid: 100, paidAmount: '900000.00' } })));
+    const parsed = parseCsv(decode(renderAnnualCsv({ ...annualReportFixture(), previousYear: { paid: 100, paidAmount: yuan('900000.00') } })));
     expect(section(parsed, '同比').slice(1)).toEqual([
       ['赔付件数', '92', '100', '-8', '-8.0%'],
       ['赔付金额（元）', '801234.56', '900000.00', '-98765.44', '-11.0%'],

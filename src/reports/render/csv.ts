@@ -1,8 +1,9 @@
 import { formatMoney } from '../../common/money.js';
-import { multiYearStatement, multiYearTableRows, yearOverYear } from './derive.js';
-import { formatRatioPercent, formatTime } from './format.js';
+import { breakdownTables, multiYearStatement, multiYearTable, totalsEquation, yearOverYear, type ReportTable, type TableCell } from './derive.js';
+import { formatRatioPercent, formatTime, signed } from './format.js';
 import type { AnnualReport, MultiYearReport } from './report-types.js';
-import { fill, reportText, type ReportText } from './report-text.js';
+import { fill } from '../../common/templates.js';
+import { reportText, type ReportText } from './report-text.js';
 
 type Cell = string | number | null;
 type Row = Cell[];
@@ -28,11 +29,13 @@ export function renderAnnualCsv(report: AnnualReport): Buffer {
       [t.totals.reported, report.totals.reported],
       [t.totals.approved, report.totals.approved],
       [t.totals.denied, report.totals.denied],
-      [t.totals.paid, report.totals.paid],
       [t.totals.pending, report.totals.pending],
-      [t.totals.claimedAmount, report.totals.claimedAmount],
-      [t.totals.approvedAmount, report.totals.approvedAmount],
-      [t.totals.paidAmount, report.totals.paidAmount],
+      [t.totals.withdrawn, report.totals.withdrawn],
+      [t.totals.paid, report.totals.paid],
+      [t.totals.claimedAmount, formatMoney(report.totals.claimedAmount)],
+      [t.totals.approvedAmount, formatMoney(report.totals.approvedAmount)],
+      [t.totals.paidAmount, formatMoney(report.totals.paidAmount)],
+      [totalsEquation(report, text)],
     ],
     [[t.sections.yearOverYear], ...yearOverYearRows(report, text)],
     [
@@ -42,21 +45,7 @@ export function renderAnnualCsv(report: AnnualReport): Buffer {
       [t.processingDays.p90, report.processingDays.p90],
       [t.processingDays.max, report.processingDays.max],
     ],
-    [
-      [t.sections.byEventType],
-      [t.columns.eventType, t.columns.nameZh, t.columns.claims, t.columns.paid, t.columns.paidAmount],
-      ...report.byEventType.map((r) => [r.eventType, r.nameZh, r.claims, r.paid, r.paidAmount]),
-    ],
-    [
-      [t.sections.byStreet],
-      [t.columns.streetCode, t.columns.streetName, t.columns.claims, t.columns.paid, t.columns.paidAmount],
-      ...report.byStreet.map((r) => [r.streetCode, r.streetName, r.claims, r.paid, r.paidAmount]),
-    ],
-    [
-      [t.sections.byMonth],
-      [t.columns.month, t.columns.claims, t.columns.paid, t.columns.paidAmount],
-      ...report.byMonth.map((r) => [r.month, r.claims, r.paid, r.paidAmount]),
-    ],
+    ...breakdownTables(report, text).map(tableRows),
   ];
   return toCsv(sections);
 }
@@ -64,18 +53,13 @@ export function renderAnnualCsv(report: AnnualReport): Buffer {
 export function renderMultiYearCsv(report: MultiYearReport): Buffer {
   const text = reportText();
   const t = text.multiYear;
-  const c = t.columns;
   const sections: Row[][] = [
     [
       [fill(t.title, { districtName: report.districtName, from: report.from, to: report.to })],
       [text.common.districtCode, report.districtCode],
       [text.common.generatedAt, formatTime(report.generatedAt)],
     ],
-    [
-      [t.sections.years],
-      [c.year, c.coveredEvents, c.claimsPaid, c.paidAmount, c.cumulativeClaimsPaid, c.cumulativePaidAmount],
-      ...multiYearTableRows(report, text.common.total),
-    ],
+    tableRows(multiYearTable(report, text)),
     [[t.sections.summary], [multiYearStatement(report, text)]],
   ];
   return toCsv(sections);
@@ -89,9 +73,9 @@ function policyRows(report: AnnualReport, text: ReportText): Row[] {
     [t.policy.policyNo, policy.policyNo],
     [t.policy.insurer, policy.insurer],
     [t.policy.period, fill(t.period, { start: policy.periodStart, end: policy.periodEnd })],
-    [t.policy.premium, policy.premium],
-    [t.policy.aggregateLimit, policy.aggregateLimit],
-    [t.policy.aggregateUsed, policy.aggregateUsed],
+    [t.policy.premium, formatMoney(policy.premium)],
+    [t.policy.aggregateLimit, formatMoney(policy.aggregateLimit)],
+    [t.policy.aggregateUsed, formatMoney(policy.aggregateUsed)],
     [t.policy.lossRatio, formatRatioPercent(policy.lossRatio, text.common.none)],
   ];
 }
@@ -102,15 +86,21 @@ function yearOverYearRows(report: AnnualReport, text: ReportText): Row[] {
   if (!yoy) return [[t.missing]];
   return [
     [t.columns.item, t.columns.current, t.columns.previous, t.columns.change, t.columns.changePercent],
-    [t.paid, yoy.paid.current, yoy.paid.previous, yoy.paid.change, yoy.paid.changePercent],
+    [t.paid, yoy.paid.current, yoy.paid.previous, signed(String(yoy.paid.change)), yoy.paid.changePercent],
     [
       t.paidAmount,
       formatMoney(yoy.paidAmount.current),
       formatMoney(yoy.paidAmount.previous),
-      formatMoney(yoy.paidAmount.change),
+      signed(formatMoney(yoy.paidAmount.change)),
       yoy.paidAmount.changePercent,
     ],
   ];
+}
+
+/** A table as a CSV section: title, header, rows, total row; money as plain yuan ("35000.00") for spreadsheets. */
+function tableRows(table: ReportTable): Row[] {
+  const cell = (value: TableCell): Cell => (typeof value === 'bigint' ? formatMoney(value) : value);
+  return [[table.title], table.columns.map((c) => c.header), ...[...table.rows, table.total].map((row) => row.map(cell))];
 }
 
 function toCsv(sections: Row[][]): Buffer {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { parseMoney } from '../../common/money.js';
 import {
   amountInWords,
   formatFen,
@@ -6,7 +7,6 @@ import {
   formatRatioPercent,
   formatTime,
   formatWan,
-  formatYuan,
   percentChange,
   signed,
 } from './format.js';
@@ -15,17 +15,17 @@ describe('amounts and ratios', () => {
   it('groups thousands', () => {
     expect(formatFen(-5n)).toBe('-0.05');
     expect(formatFen(-123456789n)).toBe('-1,234,567.89');
-    expect(formatYuan('8012345.67')).toBe('8,012,345.67');
-    expect(formatYuan('999.5')).toBe('999.50');
-    expect(signed(formatYuan('1234.00'))).toBe('+1,234.00');
-    expect(signed(formatYuan('0.00'))).toBe('0.00');
+    expect(formatFen(801234567n)).toBe('8,012,345.67');
+    expect(formatFen(99950n)).toBe('999.50');
+    expect(signed(formatFen(123400n))).toBe('+1,234.00');
+    expect(signed(formatFen(0n))).toBe('0.00');
     expect(signed('-3')).toBe('-3');
   });
 
   it('rounds 万元 chart labels half up', () => {
-    expect(formatWan('123456.78')).toBe('12.35');
-    expect(formatWan('1234549.99')).toBe('123.45');
-    expect(formatWan('0.00')).toBe('0.00');
+    expect(formatWan(12345678n)).toBe('12.35');
+    expect(formatWan(123454999n)).toBe('123.45');
+    expect(formatWan(0n)).toBe('0.00');
   });
 
   it('formats ratios and relative changes', () => {
@@ -49,7 +49,7 @@ describe('amountInWords', () => {
     ['0.05', '伍分'],
     ['0.00', '零元整'],
   ])('%s → %s', (yuan, words) => {
-    expect(amountInWords(yuan)).toBe(words);
+    expect(amountInWords(parseMoney(yuan))).toBe(words);
   });
 });
 

@@ -1,16 +1,12 @@
 // Display formatting for the renderers. Money stays in integer fen (bigint) until it becomes text.
-import { formatMoney, parseMoney } from '../../common/money.js';
+import { formatMoney } from '../../common/money.js';
+import type { Fen } from './report-types.js';
 
 const RATIO = /^(\d+)(?:\.(\d{1,4}))?$/;
 const REPORT_TIME_ZONE = 'Asia/Shanghai';
 
-/** "8012345.6" → "8,012,345.60" */
-export function formatYuan(yuan: string): string {
-  return formatFen(parseMoney(yuan));
-}
-
-/** Fen with thousands separators: -123456n → "-1,234.56" */
-export function formatFen(fen: bigint): string {
+/** Fen as yuan with thousands separators: -123456n → "-1,234.56" */
+export function formatFen(fen: Fen): string {
   return groupThousands(formatMoney(fen));
 }
 
@@ -19,8 +15,8 @@ export function formatCount(n: number): string {
 }
 
 /** Amount in 万元 with two decimals, rounded half up, for chart labels. */
-export function formatWan(yuan: string): string {
-  const hundredthsOfWan = (parseMoney(yuan) + 5_000n) / 10_000n;
+export function formatWan(fen: Fen): string {
+  const hundredthsOfWan = (fen + 5_000n) / 10_000n;
   return groupThousands(formatMoney(hundredthsOfWan));
 }
 
@@ -80,11 +76,10 @@ const DIGITS = '零壹贰叁肆伍陆柒捌玖';
 const IN_GROUP = ['', '拾', '佰', '仟'];
 const GROUPS = ['', '万', '亿', '万亿'];
 
-/** Amount in Chinese capital numerals as written on payment documents: "35000.50" → "叁万伍仟元伍角". */
-export function amountInWords(yuan: string): string {
-  const fen = parseMoney(yuan);
+/** Amount in Chinese capital numerals as written on payment documents: 3500050n → "叁万伍仟元伍角". */
+export function amountInWords(fen: Fen): string {
   const integer = String(fen / 100n);
-  if (integer.length > 16) throw new Error(`Amount too large: ${yuan}`);
+  if (integer.length > 16) throw new Error(`Amount too large: ${formatMoney(fen)}`);
   const jiao = Number((fen / 10n) % 10n);
   const cents = Number(fen % 10n);
 

@@ -1,13 +1,14 @@
 import PDFDocument from 'pdfkit';
 import { cjkFonts, type CjkFonts } from './pdf-fonts.js';
-import { fill, type ReportText } from './report-text.js';
+import { fill } from '../../common/templates.js';
+import type { ReportText } from './report-text.js';
 
 // A4 in points. All text is placed at explicit coordinates and wrapped here, never by pdfkit's
 // line wrapper, so pdfkit never adds pages on its own and the page breaks below are the only ones.
 const PAGE = { width: 595.28, height: 841.89 };
-const MARGIN = { top: 56, bottom: 64, left: 50, right: 50 };
+const MARGIN = { top: 48, bottom: 56, left: 50, right: 50 };
 const FOOTER_Y = PAGE.height - 40;
-const SIZE = { title: 17, heading: 12, body: 9.5, table: 9, small: 8, chart: 7.5 };
+const SIZE = { title: 17, heading: 12, body: 9.5, table: 9, small: 8, chart: 8.5 };
 // Noto Sans SC: ascent + descent is 1.448 em.
 const LINE_HEIGHT = 1.45;
 const CELL_PADDING = { x: 4, y: 3 };
@@ -76,7 +77,11 @@ export class PdfLayout {
       margins: MARGIN,
       bufferPages: true,
       lang: 'zh-CN',
-      info: { Title: meta.title, ...(Number.isNaN(created.getTime()) ? {} : { CreationDate: created }) },
+      info: {
+        Title: meta.title,
+        Creator: text.common.creator,
+        ...(Number.isNaN(created.getTime()) ? {} : { CreationDate: created }),
+      },
     });
     this.doc.registerFont('regular', fonts.regular);
     this.doc.registerFont('bold', fonts.bold);
@@ -116,7 +121,7 @@ export class PdfLayout {
   heading(title: string): void {
     const numeral = this.text.common.numerals[this.sectionCount] ?? String(this.sectionCount + 1);
     this.sectionCount++;
-    this.y += 8;
+    this.y += 6;
     this.ensureSpace(lineHeight(SIZE.heading) + 60);
     this.block(fill(this.text.common.sectionHeading, { numeral, title }), { size: SIZE.heading, bold: true });
     this.y += 4;
@@ -169,14 +174,16 @@ export class PdfLayout {
     this.ensureSpace(header.height + (prepared[0]?.height ?? 0));
     this.rule(this.y, COLOR.rule);
     this.drawRow(header, widths, aligns, COLOR.headerFill);
-    for (const row of prepared) {
-      if (this.y + row.height > this.bottom) {
+    prepared.forEach((row, i) => {
+      // The last row (a total, as a rule) never stands alone under a repeated header: the row before it goes along.
+      const lastTwo = i === prepared.length - 2 ? row.height + prepared[i + 1].height : row.height;
+      if (this.y + lastTwo > this.bottom) {
         this.newPage();
         this.rule(this.y, COLOR.rule);
         this.drawRow(header, widths, aligns, COLOR.headerFill);
       }
       this.drawRow(row, widths, aligns);
-    }
+    });
     this.y += 8;
   }
 
@@ -184,8 +191,8 @@ export class PdfLayout {
   horizontalBars(title: string, bars: Bar[]): void {
     if (bars.length === 0) return;
     const style = { size: SIZE.chart };
-    const rowHeight = 14;
-    const barHeight = 9;
+    const rowHeight = 16;
+    const barHeight = 10;
     this.chartTitle(title, rowHeight * Math.min(bars.length, 3));
 
     const labels = bars.map((bar) => this.prepareLine(bar.label, style));
@@ -236,6 +243,51 @@ export class PdfLayout {
     });
     this.doc.moveTo(this.left, base).lineTo(this.left + this.width, base).lineWidth(0.6).strokeColor(COLOR.muted).stroke();
     this.y = base + 3 + lh + 10;
+  }
+
+  /** Whether every text fits on one line of a table column `width` (share of the content width) wide. */
+  fitsTableColumn(texts: string[], width: number): boolean {
+    const style = { size: SIZE.table };
+    const textWidth = width * this.width - 2 * CELL_PADDING.x;
+    return texts.every((text) => this.prepareLine(text, style).width <= textWidth);
+  }
+
+  /**
+   * Side-by-side blocks for who issues a document: a bold name with the seal mark beside it, room for the seal,
+   * a signature label with a rule to sign on, and the date line to fill in by hand.
+   */
+  signatureBlocks(blocks: { name: string; seal: string; signature: string; date: string }[]): void {
+    const gap = 24;
+    const sealRoom = 36;
+    const style = { size: SIZE.body };
+    const bold = { size: SIZE.body, bold: true };
+    const muted = { size: SIZE.body, color: COLOR.muted };
+    const lh = lineHeight(SIZE.body);
+    const blockWidth = (this.width - gap * (blocks.length - 1)) / blocks.length;
+    const prepared = blocks.map((block) => ({
+      name: this.prepare(block.name, blockWidth, bold),
+      seal: this.prepareLine(block.seal, muted),
+      signature: this.prepareLine(block.signature, style),
+      date: this.prepareLine(block.date, style),
+    }));
+    const nameLines = Math.max(...prepared.map((p) => p.name.lines.length));
+    const dateGap = 8;
+    const height = (nameLines + 1) * lh + sealRoom + 2 * lh + dateGap;
+    this.y += 2;
+    this.ensureSpace(height);
+    const top = this.y;
+    prepared.forEach((block, i) => {
+      const x = this.left + i * (blockWidth + gap);
+      this.drawLines(block.name, x, top, blockWidth, 'left', bold);
+      const sealY = top + nameLines * lh;
+      this.drawText(block.seal.text, x, sealY, blockWidth, 'right', block.seal.font, muted);
+      const signatureY = sealY + lh + sealRoom;
+      this.drawText(block.signature.text, x, signatureY, blockWidth, 'left', block.signature.font, style);
+      const ruleY = signatureY + lh - 1;
+      this.doc.moveTo(x + block.signature.width + 2, ruleY).lineTo(x + blockWidth, ruleY).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+      this.drawText(block.date.text, x, signatureY + lh + dateGap, blockWidth, 'left', block.date.font, style);
+    });
+    this.y = top + height;
   }
 
   /** Writes the footer on every page and returns the finished file. */

@@ -1,19 +1,16 @@
-import { parseMoney } from '../../common/money.js';
-import { multiYearStatement, yearOverYear, yearRows } from './derive.js';
+import { fill } from '../../common/templates.js';
+import { payoutStepText } from '../../payouts/payout-step-text.js';
 import {
-  amountInWords,
-  formatCount,
-  formatDays,
-  formatFen,
-  formatRatioPercent,
-  formatTime,
-  formatWan,
-  formatYuan,
-  signed,
-} from './format.js';
+  breakdownTables, byPaidAmount, multiYearStatement, multiYearTable, totalsEquation, yearOverYear,
+  type ColumnKind, type ReportTable, type TableCell,
+} from './derive.js';
+import { amountInWords, formatCount, formatDays, formatFen, formatRatioPercent, formatTime, formatWan, signed } from './format.js';
 import { PdfLayout, type TableColumn } from './pdf-layout.js';
 import type { AnnualReport, MultiYearReport, PayoutNotice } from './report-types.js';
-import { fill, reportText } from './report-text.js';
+import { reportText } from './report-text.js';
+
+/** Shares of the content width by kind of column, before the table's columns are scaled to fill it. */
+const COLUMN_WIDTH: Record<ColumnKind, number> = { text: 0.3, code: 0.19, count: 0.15, year: 0.1, money: 0.22 };
 
 export async function renderAnnualPdf(report: AnnualReport): Promise<Buffer> {
   const text = reportText();
@@ -33,9 +30,9 @@ export async function renderAnnualPdf(report: AnnualReport): Promise<Buffer> {
       [t.policy.policyNo, policy.policyNo],
       [t.policy.insurer, policy.insurer],
       [t.policy.period, fill(t.period, { start: policy.periodStart, end: policy.periodEnd })],
-      [t.policy.premium, formatYuan(policy.premium)],
-      [t.policy.aggregateLimit, formatYuan(policy.aggregateLimit)],
-      [t.policy.aggregateUsed, formatYuan(policy.aggregateUsed)],
+      [t.policy.premium, formatFen(policy.premium)],
+      [t.policy.aggregateLimit, formatFen(policy.aggregateLimit)],
+      [t.policy.aggregateUsed, formatFen(policy.aggregateUsed)],
       [t.policy.lossRatio, formatRatioPercent(policy.lossRatio, none)],
     ]);
   } else {
@@ -46,14 +43,16 @@ export async function renderAnnualPdf(report: AnnualReport): Promise<Buffer> {
   const totals = report.totals;
   pdf.keyValues([
     [t.totals.reported, formatCount(totals.reported)],
-    [t.totals.claimedAmount, formatYuan(totals.claimedAmount)],
+    [t.totals.claimedAmount, formatFen(totals.claimedAmount)],
     [t.totals.approved, formatCount(totals.approved)],
-    [t.totals.approvedAmount, formatYuan(totals.approvedAmount)],
+    [t.totals.approvedAmount, formatFen(totals.approvedAmount)],
     [t.totals.paid, formatCount(totals.paid)],
-    [t.totals.paidAmount, formatYuan(totals.paidAmount)],
+    [t.totals.paidAmount, formatFen(totals.paidAmount)],
     [t.totals.denied, formatCount(totals.denied)],
     [t.totals.pending, formatCount(totals.pending)],
+    [t.totals.withdrawn, formatCount(totals.withdrawn)],
   ]);
+  pdf.paragraph(totalsEquation(report, text));
 
   pdf.heading(t.sections.yearOverYear);
   const yoy = yearOverYear(report);
@@ -103,43 +102,22 @@ export async function renderAnnualPdf(report: AnnualReport): Promise<Buffer> {
     0.72,
   );
 
-  const c = t.columns;
-  const counts: TableColumn[] = [
-    { header: c.claims, width: 0.15, align: 'right' },
-    { header: c.paid, width: 0.15, align: 'right' },
-    { header: c.paidAmount, width: 0.22, align: 'right' },
-  ];
-
-  pdf.heading(t.sections.byEventType);
-  pdf.table(
-    [{ header: c.eventType, width: 0.18 }, { header: c.nameZh, width: 0.3 }, ...counts],
-    report.byEventType.map((r) => ({
-      cells: [r.eventType, r.nameZh, formatCount(r.claims), formatCount(r.paid), formatYuan(r.paidAmount)],
-    })),
-  );
+  const [byEventType, byStreet, byMonth] = breakdownTables(report, text);
+  pdf.heading(byEventType.title);
+  pdfTable(pdf, byEventType);
   pdf.horizontalBars(
     t.charts.byEventType,
-    report.byEventType.map((r) => ({ label: r.nameZh, value: parseMoney(r.paidAmount), valueLabel: formatYuan(r.paidAmount) })),
+    byPaidAmount(report.byEventType).map((r) => ({ label: r.nameZh, value: r.paidAmount, valueLabel: formatFen(r.paidAmount) })),
   );
 
-  pdf.heading(t.sections.byStreet);
-  pdf.table(
-    [{ header: c.streetCode, width: 0.18 }, { header: c.streetName, width: 0.3 }, ...counts],
-    report.byStreet.map((r) => ({
-      cells: [r.streetCode, r.streetName, formatCount(r.claims), formatCount(r.paid), formatYuan(r.paidAmount)],
-    })),
-  );
+  pdf.heading(byStreet.title);
+  pdfTable(pdf, byStreet);
 
-  pdf.heading(t.sections.byMonth);
-  pdf.table(
-    [{ header: c.month, width: 0.48 }, ...counts],
-    report.byMonth.map((r) => ({
-      cells: [r.month, formatCount(r.claims), formatCount(r.paid), formatYuan(r.paidAmount)],
-    })),
-  );
+  pdf.heading(byMonth.title);
+  pdfTable(pdf, byMonth);
   pdf.verticalBars(
     t.charts.byMonth,
-    report.byMonth.map((r) => ({ label: r.month, value: parseMoney(r.paidAmount), valueLabel: formatWan(r.paidAmount) })),
+    report.byMonth.map((r) => ({ label: r.month, value: r.paidAmount, valueLabel: formatWan(r.paidAmount) })),
   );
 
   return pdf.finish(generatedAt);
@@ -158,43 +136,50 @@ export async function renderMultiYearPdf(report: MultiYearReport): Promise<Buffe
   pdf.heading(t.sections.summary);
   pdf.paragraph(multiYearStatement(report, text));
 
-  pdf.heading(t.sections.years);
-  const c = t.columns;
-  const rows = yearRows(report);
-  pdf.table(
-    [
-      { header: c.year, width: 0.1 },
-      { header: c.coveredEvents, width: 0.15, align: 'right' },
-      { header: c.claimsPaid, width: 0.13, align: 'right' },
-      { header: c.paidAmount, width: 0.2, align: 'right' },
-      { header: c.cumulativeClaimsPaid, width: 0.17, align: 'right' },
-      { header: c.cumulativePaidAmount, width: 0.25, align: 'right' },
-    ],
-    [
-      ...rows.map((y) => ({
-        cells: [
-          String(y.year),
-          formatCount(y.coveredEvents),
-          formatCount(y.claimsPaid),
-          formatYuan(y.paidAmount),
-          formatCount(y.cumulativeClaimsPaid),
-          formatYuan(y.cumulativePaidAmount),
-        ],
-      })),
-      {
-        cells: [text.common.total, '', formatCount(report.total.claimsPaid), formatYuan(report.total.paidAmount), '', ''],
-        bold: true,
-      },
-    ],
-  );
+  const table = multiYearTable(report, text);
+  pdf.heading(table.title);
+  pdfTable(pdf, table);
 
   pdf.heading(t.sections.chart);
   pdf.verticalBars(
     t.chart,
-    rows.map((y) => ({ label: String(y.year), value: parseMoney(y.paidAmount), valueLabel: formatWan(y.paidAmount) })),
+    [...report.years]
+      .sort((a, b) => a.year - b.year)
+      .map((y) => ({ label: String(y.year), value: y.paidAmount, valueLabel: formatWan(y.paidAmount) })),
   );
 
   return pdf.finish(generatedAt);
+}
+
+/**
+ * A shared report table with its bold total row. A code column is printed only where every code fits on one line
+ * (a code split across lines reads as two); otherwise the name beside it says the same to a person.
+ */
+function pdfTable(pdf: PdfLayout, table: ReportTable): void {
+  const cells = (row: TableCell[]) => row.map((value, i) => pdfCell(value, table.columns[i].kind));
+  const keep = table.columns.map((column, i) =>
+    column.kind !== 'code' || pdf.fitsTableColumn(table.rows.map((row) => cells(row)[i]), COLUMN_WIDTH.code / totalWidth(table)),
+  );
+  const columns = table.columns.filter((_, i) => keep[i]);
+  const scale = columns.reduce((sum, c) => sum + COLUMN_WIDTH[c.kind], 0);
+  const pdfColumns: TableColumn[] = columns.map((c) => ({
+    header: c.header,
+    width: COLUMN_WIDTH[c.kind] / scale,
+    align: c.kind === 'count' || c.kind === 'money' ? 'right' : 'left',
+  }));
+  const rows = [...table.rows, table.total].map((row) => cells(row).filter((_, i) => keep[i]));
+  pdf.table(pdfColumns, rows.map((row, i) => ({ cells: row, bold: i === rows.length - 1 })));
+}
+
+function totalWidth(table: ReportTable): number {
+  return table.columns.reduce((sum, c) => sum + COLUMN_WIDTH[c.kind], 0);
+}
+
+function pdfCell(value: TableCell, kind: ColumnKind): string {
+  if (value === null) return '';
+  if (typeof value === 'bigint') return formatFen(value);
+  if (typeof value === 'number') return kind === 'year' ? String(value) : formatCount(value);
+  return value;
 }
 
 /** 理赔通知书 for one paid claim. */
@@ -206,7 +191,6 @@ export async function renderPayoutNoticePdf(notice: PayoutNotice): Promise<Buffe
   const pdf = new PdfLayout(text, { title: `${t.title} ${notice.claimNo}`, createdAt: notice.generatedAt });
 
   pdf.title(t.title);
-  pdf.paragraph(fill(t.claimNo, { claimNo: notice.claimNo }), 'right');
   pdf.paragraph(fill(t.salutation, { residentName: notice.residentName }));
   pdf.paragraph(
     fill(t.body, {
@@ -227,27 +211,54 @@ export async function renderPayoutNoticePdf(notice: PayoutNotice): Promise<Buffe
     [f.incidentDate, notice.incidentDate],
     [f.reportedAt, formatTime(notice.reportedAt)],
     [f.paidAt, formatTime(notice.paidAt)],
-    [f.verifiedLoss, formatYuan(notice.verifiedLoss)],
   ]);
+
+  // The verified loss is the first line of the calculation below, so it is not repeated here.
+  pdf.heading(t.sections.verification);
+  const v = notice.verification;
+  const tv = t.verification;
+  if (v) {
+    pdf.keyValues(
+      [
+        [tv.visitedAt, formatTime(v.visitedAt)],
+        [tv.verifier, v.verifierName],
+        [tv.recommendation, tv.recommendations[v.recommendation]],
+      ],
+      3,
+      0.35,
+    );
+    pdf.keyValues(
+      [
+        [tv.participants, v.participants.join(tv.participantSeparator) || text.common.none],
+        [tv.findings, v.findings],
+      ],
+      1,
+    );
+  } else {
+    pdf.paragraph(tv.missing);
+  }
 
   pdf.heading(t.sections.calculation);
   pdf.table(
     [
-      { header: t.columns.step, width: 0.25 },
-      { header: t.columns.description, width: 0.5 },
-      { header: t.columns.amount, width: 0.25, align: 'right' },
+      { header: t.columns.step, width: 0.27 },
+      { header: t.columns.note, width: 0.51 },
+      { header: t.columns.amount, width: 0.22, align: 'right' },
     ],
-    notice.steps.map((s) => ({ cells: [s.step, s.description, formatYuan(s.amount)] })),
+    notice.steps.map((s) => {
+      const step = payoutStepText(s.step, notice.ratioBp);
+      return { cells: [step.name, step.note, formatFen(s.amount)], bold: s.step === 'payable' };
+    }),
   );
   pdf.keyValues([
-    [f.approvedAmount, formatYuan(notice.approvedAmount)],
-    [f.paidAmount, formatYuan(notice.paidAmount)],
+    [f.approvedAmount, formatFen(notice.approvedAmount)],
+    [f.paidAmount, formatFen(notice.paidAmount)],
+    [f.paidAmountInWords, fill(t.amountInWords, { words: amountInWords(notice.paidAmount) })],
   ]);
-  pdf.keyValues([[f.paidAmountInWords, fill(t.amountInWords, { words: amountInWords(notice.paidAmount) })]], 1);
 
   pdf.heading(t.sections.payment);
+  // The insurer is named, to seal, in the issuer block at the end.
   pdf.keyValues([
-    [f.insurer, notice.insurerName],
     [f.policyNo, notice.policyNo],
     [f.payeeName, notice.payeeName],
     [f.payeeAccount, notice.payeeAccountMasked],
@@ -255,5 +266,11 @@ export async function renderPayoutNoticePdf(notice: PayoutNotice): Promise<Buffe
   ]);
 
   pdf.paragraph(t.closing);
+
+  const issuer = t.issuer;
+  pdf.signatureBlocks([
+    { name: notice.insurerName, seal: issuer.seal, signature: issuer.signature, date: issuer.date },
+    { name: fill(issuer.office, { districtName: notice.districtName }), seal: issuer.seal, signature: issuer.signature, date: issuer.date },
+  ]);
   return pdf.finish(generatedAt);
 }

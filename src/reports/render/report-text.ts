@@ -1,8 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const TEMPLATE_FILE = join('templates', 'report-text.zh.json');
+import { readTemplate } from '../../common/templates.js';
 
 /** Shape of templates/report-text.zh.json. */
 export interface ReportText {
@@ -19,6 +15,7 @@ export interface ReportText {
     numerals: string[];
     item: string;
     value: string;
+    creator: string;
   };
   annual: {
     title: string;
@@ -26,7 +23,11 @@ export interface ReportText {
     sheets: Record<'overview' | 'byEventType' | 'byStreet' | 'byMonth', string>;
     policy: Record<'policyNo' | 'insurer' | 'period' | 'premium' | 'aggregateLimit' | 'aggregateUsed' | 'lossRatio' | 'missing', string>;
     period: string;
-    totals: Record<'reported' | 'approved' | 'denied' | 'paid' | 'pending' | 'claimedAmount' | 'approvedAmount' | 'paidAmount', string>;
+    totals: Record<
+      'reported' | 'approved' | 'denied' | 'paid' | 'pending' | 'withdrawn' | 'claimedAmount' | 'approvedAmount' | 'paidAmount',
+      string
+    >;
+    totalsEquation: string;
     processingDays: Record<'median' | 'p90' | 'max', string>;
     yearOverYear: {
       columns: Record<'item' | 'current' | 'previous' | 'change' | 'changePercent', string>;
@@ -52,46 +53,26 @@ export interface ReportText {
   };
   notice: {
     title: string;
-    claimNo: string;
     salutation: string;
     body: string;
-    sections: Record<'claim' | 'calculation' | 'payment', string>;
+    sections: Record<'claim' | 'verification' | 'calculation' | 'payment', string>;
     fields: Record<
       | 'claimNo' | 'location' | 'residentName' | 'idNumber' | 'eventType' | 'incidentDate' | 'reportedAt' | 'paidAt'
-      | 'verifiedLoss' | 'approvedAmount' | 'paidAmount' | 'paidAmountInWords' | 'insurer' | 'policyNo' | 'payeeName'
+      | 'approvedAmount' | 'paidAmount' | 'paidAmountInWords' | 'policyNo' | 'payeeName'
       | 'payeeAccount' | 'bankReference',
       string
     >;
     location: string;
     amountInWords: string;
-    columns: Record<'step' | 'description' | 'amount', string>;
+    verification: Record<'visitedAt' | 'verifier' | 'participants' | 'findings' | 'recommendation' | 'participantSeparator' | 'missing', string> & {
+      recommendations: Record<'pay' | 'deny', string>;
+    };
+    columns: Record<'step' | 'note' | 'amount', string>;
     closing: string;
+    issuer: Record<'office' | 'seal' | 'signature' | 'date', string>;
   };
 }
 
-let cached: ReportText | undefined;
-
 export function reportText(): ReportText {
-  cached ??= JSON.parse(readFileSync(join(projectRoot(), TEMPLATE_FILE), 'utf8')) as ReportText;
-  return cached;
-}
-
-/** Replaces `{name}` placeholders; a placeholder without a value is a template bug, so it throws. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`Template placeholder {${name}} has no value in "${template}"`);
-    return String(value);
-  });
-}
-
-// This module runs from src/ under jest and from dist/src/ when built; templates/ sits at the project root.
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, TEMPLATE_FILE))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`${TEMPLATE_FILE} not found above ${fileURLToPath(import.meta.url)}`);
-    dir = parent;
-  }
+  return readTemplate<ReportText>('report-text.zh.json');
 }

@@ -1,50 +1,141 @@
-// Input of the renderers: report data already aggregated in SQL.
-// Counts are integers; money is a yuan string with two decimals ("35000.00").
+import type { DeadlineStage } from '../../deadlines/deadline-rules.js';
+import type { PayoutStepCode } from '../../payouts/payout-calculator.js';
 
-export interface AnnualReport {
+// The one definition of each report's shape, generic in how money is written: `bigint` fen where the
+// figures come from (the repository) and go to (the renderers), a two-decimal yuan string in the JSON
+// response (whose DTO classes implement the same shape). A yuan string handed to a renderer, or fen
+// handed to the response, does not compile.
+
+export type Fen = bigint;
+
+export interface PolicySummaryOf<Money> {
+  policyNo: string;
+  insurer: string;
+  periodStart: string;
+  periodEnd: string;
+  premium: Money;
+  aggregateLimit: Money;
+  aggregateUsed: Money;
+  /** paid / premium as a decimal string with four places, e.g. "0.8123"; null when the premium is zero */
+  lossRatio: string | null;
+}
+
+/** reported = approved + denied + pending + withdrawn */
+export interface ReportTotalsOf<Money> {
+  reported: number;
+  approved: number;
+  denied: number;
+  paid: number;
+  pending: number;
+  withdrawn: number;
+  claimedAmount: Money;
+  approvedAmount: Money;
+  paidAmount: Money;
+}
+
+export interface BreakdownOf<Money> {
+  claims: number;
+  paid: number;
+  paidAmount: Money;
+}
+
+export interface EventTypeRowOf<Money> extends BreakdownOf<Money> {
+  eventType: string;
+  nameZh: string;
+}
+
+export interface StreetRowOf<Money> extends BreakdownOf<Money> {
+  streetCode: string;
+  streetName: string;
+}
+
+export interface MonthRowOf<Money> extends BreakdownOf<Money> {
+  /** "2022-06" */
+  month: string;
+}
+
+export interface ProcessingDays {
+  median: number | null;
+  p90: number | null;
+  max: number | null;
+}
+
+export interface PreviousYearOf<Money> {
+  paid: number;
+  paidAmount: Money;
+}
+
+export interface StageTimeliness {
+  onTime: number;
+  late: number;
+  /** onTime / (onTime + late) with four decimals; null when no claim finished the stage */
+  onTimeShare: string | null;
+}
+
+/** Per deadline stage, the claims of the year that finished it on time and late. */
+export type Timeliness = Record<DeadlineStage, StageTimeliness>;
+
+/** What the database says about a district's policy year. */
+export interface AnnualFiguresOf<Money> {
+  policy: PolicySummaryOf<Money> | null;
+  totals: ReportTotalsOf<Money>;
+  /** Every covered event type, zero rows included. */
+  byEventType: EventTypeRowOf<Money>[];
+  byStreet: StreetRowOf<Money>[];
+  byMonth: MonthRowOf<Money>[];
+  /** Days from report to payment. */
+  processingDays: ProcessingDays;
+  previousYear: PreviousYearOf<Money> | null;
+  timeliness: Timeliness;
+}
+
+export interface AnnualReportOf<Money> extends AnnualFiguresOf<Money> {
   districtCode: string;
   districtName: string;
   year: number;
-  policy: {
-    policyNo: string;
-    insurer: string;
-    periodStart: string;
-    periodEnd: string;
-    premium: string;
-    aggregateLimit: string;
-    aggregateUsed: string;
-    /** paid / premium as a decimal string with four places, e.g. "0.8123"; null when the premium is zero */
-    lossRatio: string | null;
-  } | null;
-  totals: {
-    reported: number;
-    approved: number;
-    denied: number;
-    paid: number;
-    pending: number;
-    claimedAmount: string;
-    approvedAmount: string;
-    paidAmount: string;
-  };
-  /** Every covered event type, zero rows included. */
-  byEventType: { eventType: string; nameZh: string; claims: number; paid: number; paidAmount: string }[];
-  byStreet: { streetCode: string; streetName: string; claims: number; paid: number; paidAmount: string }[];
-  byMonth: { month: string /* "2022-06" */; claims: number; paid: number; paidAmount: string }[];
-  /** Days from report to payment. */
-  processingDays: { median: number | null; p90: number | null; max: number | null };
-  previousYear: { paid: number; paidAmount: string } | null;
   /** ISO time */
   generatedAt: string;
 }
 
-export interface MultiYearReport {
+export interface MultiYearRowOf<Money> {
+  year: number;
+  coveredEvents: number;
+  claimsPaid: number;
+  paidAmount: Money;
+}
+
+export interface MultiYearFiguresOf<Money> {
+  years: MultiYearRowOf<Money>[];
+  total: { claimsPaid: number; paidAmount: Money };
+}
+
+export interface MultiYearReportOf<Money> extends MultiYearFiguresOf<Money> {
   districtCode: string;
   districtName: string;
   from: number;
   to: number;
-  years: { year: number; coveredEvents: number; claimsPaid: number; paidAmount: string }[];
-  total: { claimsPaid: number; paidAmount: string };
   generatedAt: string;
+}
+
+export type AnnualFigures = AnnualFiguresOf<Fen>;
+export type AnnualReport = AnnualReportOf<Fen>;
+export type MultiYearFigures = MultiYearFiguresOf<Fen>;
+export type MultiYearReport = MultiYearReportOf<Fen>;
+
+/** A step of the stored payout calculation: its code and amount; the printed name comes from templates/. */
+export interface NoticeStep {
+  step: PayoutStepCode;
+  amount: Fen;
+}
+
+/** The on-site verification the payout rests on. */
+export interface NoticeVerification {
+  /** ISO time */
+  visitedAt: string;
+  verifierName: string;
+  participants: string[];
+  findings: string;
+  recommendation: 'pay' | 'deny';
 }
 
 export interface PayoutNotice {
@@ -59,10 +150,12 @@ export interface PayoutNotice {
   /** ISO times */
   reportedAt: string;
   paidAt: string;
-  verifiedLoss: string;
-  steps: { step: string; description: string; amount: string }[];
-  approvedAmount: string;
-  paidAmount: string;
+  verification: NoticeVerification | null;
+  /** payout ratio of the calculation, in basis points */
+  ratioBp: number;
+  steps: NoticeStep[];
+  approvedAmount: Fen;
+  paidAmount: Fen;
   insurerName: string;
   policyNo: string;
   bankReference: string;

@@ -1,41 +1,39 @@
 import ExcelJS from 'exceljs';
-import { parseMoney, yuanNumber } from '../../common/money.js';
-import { multiYearTableRows } from './derive.js';
+import { formatMoney, yuanNumber } from '../../common/money.js';
+import { fill } from '../../common/templates.js';
+import { breakdownTables, multiYearTable, type ColumnKind, type ReportTable, type TableCell } from './derive.js';
 import { formatTime, ratioToNumber } from './format.js';
 import type { AnnualReport, MultiYearReport } from './report-types.js';
-import { fill, reportText } from './report-text.js';
+import { reportText } from './report-text.js';
 
-type Kind = 'text' | 'count' | 'year' | 'days' | 'money' | 'percent';
-type Value = string | number | null;
+type Kind = ColumnKind | 'days' | 'percent';
 
+// The unit (元) is in the column header or the label, so money cells show plain numbers.
 const NUMBER_FORMATS: Record<Kind, string | undefined> = {
   text: undefined,
+  code: undefined,
   count: '#,##0',
   year: '0',
   days: undefined,
-  money: '#,##0.00 "元"',
+  money: '#,##0.00',
   percent: '0.00%',
 };
-const DISPLAY_WIDTH_EXTRA: Record<Kind, number> = { text: 0, count: 0, year: 0, days: 0, money: 7, percent: 1 };
-
-interface Column {
-  header: string;
-  kind: Kind;
-}
+const DISPLAY_WIDTH_EXTRA: Record<Kind, number> = { text: 0, code: 0, count: 0, year: 0, days: 0, money: 3, percent: 1 };
 
 export async function renderAnnualXlsx(report: AnnualReport): Promise<Buffer> {
   const text = reportText();
   const t = text.annual;
-  const workbook = newWorkbook(report.generatedAt);
+  const title = fill(t.title, { districtName: report.districtName, year: report.year });
+  const workbook = newWorkbook(title, report.generatedAt);
 
-  const overview: [string, Kind, Value][] = [
-    [text.common.report, 'text', fill(t.title, { districtName: report.districtName, year: report.year })],
-    [text.common.districtCode, 'text', report.districtCode],
+  const overview: [string, Kind, TableCell][] = [
+    [text.common.report, 'text', title],
+    [text.common.districtCode, 'code', report.districtCode],
   ];
   const policy = report.policy;
   if (policy) {
     overview.push(
-      [t.policy.policyNo, 'text', policy.policyNo],
+      [t.policy.policyNo, 'code', policy.policyNo],
       [t.policy.insurer, 'text', policy.insurer],
       [t.policy.period, 'text', fill(t.period, { start: policy.periodStart, end: policy.periodEnd })],
       [t.policy.premium, 'money', policy.premium],
@@ -46,15 +44,17 @@ export async function renderAnnualXlsx(report: AnnualReport): Promise<Buffer> {
   } else {
     overview.push([t.sections.policy, 'text', t.policy.missing]);
   }
+  const totals = report.totals;
   overview.push(
-    [t.totals.reported, 'count', report.totals.reported],
-    [t.totals.approved, 'count', report.totals.approved],
-    [t.totals.denied, 'count', report.totals.denied],
-    [t.totals.paid, 'count', report.totals.paid],
-    [t.totals.pending, 'count', report.totals.pending],
-    [t.totals.claimedAmount, 'money', report.totals.claimedAmount],
-    [t.totals.approvedAmount, 'money', report.totals.approvedAmount],
-    [t.totals.paidAmount, 'money', report.totals.paidAmount],
+    [t.totals.reported, 'count', totals.reported],
+    [t.totals.approved, 'count', totals.approved],
+    [t.totals.denied, 'count', totals.denied],
+    [t.totals.pending, 'count', totals.pending],
+    [t.totals.withdrawn, 'count', totals.withdrawn],
+    [t.totals.paid, 'count', totals.paid],
+    [t.totals.claimedAmount, 'money', totals.claimedAmount],
+    [t.totals.approvedAmount, 'money', totals.approvedAmount],
+    [t.totals.paidAmount, 'money', totals.paidAmount],
     [t.processingDays.median, 'days', report.processingDays.median],
     [t.processingDays.p90, 'days', report.processingDays.p90],
     [t.processingDays.max, 'days', report.processingDays.max],
@@ -71,81 +71,69 @@ export async function renderAnnualXlsx(report: AnnualReport): Promise<Buffer> {
   overview.push([text.common.generatedAt, 'text', formatTime(report.generatedAt)]);
   addKeyValueSheet(workbook, t.sheets.overview, [text.common.item, text.common.value], overview);
 
-  const c = t.columns;
-  addTableSheet(
-    workbook,
-    t.sheets.byEventType,
-    [col(c.eventType, 'text'), col(c.nameZh, 'text'), col(c.claims, 'count'), col(c.paid, 'count'), col(c.paidAmount, 'money')],
-    report.byEventType.map((r) => [r.eventType, r.nameZh, r.claims, r.paid, r.paidAmount]),
-  );
-  addTableSheet(
-    workbook,
-    t.sheets.byStreet,
-    [col(c.streetCode, 'text'), col(c.streetName, 'text'), col(c.claims, 'count'), col(c.paid, 'count'), col(c.paidAmount, 'money')],
-    report.byStreet.map((r) => [r.streetCode, r.streetName, r.claims, r.paid, r.paidAmount]),
-  );
-  addTableSheet(
-    workbook,
-    t.sheets.byMonth,
-    [col(c.month, 'text'), col(c.claims, 'count'), col(c.paid, 'count'), col(c.paidAmount, 'money')],
-    report.byMonth.map((r) => [r.month, r.claims, r.paid, r.paidAmount]),
-  );
+  for (const table of breakdownTables(report, text)) addTableSheet(workbook, table);
   return toBuffer(workbook);
 }
 
 export async function renderMultiYearXlsx(report: MultiYearReport): Promise<Buffer> {
   const text = reportText();
-  const c = text.multiYear.columns;
-  const workbook = newWorkbook(report.generatedAt);
-  const sheet = addTableSheet(
-    workbook,
-    text.multiYear.sheet,
-    [
-      col(c.year, 'year'),
-      col(c.coveredEvents, 'count'),
-      col(c.claimsPaid, 'count'),
-      col(c.paidAmount, 'money'),
-      col(c.cumulativeClaimsPaid, 'count'),
-      col(c.cumulativePaidAmount, 'money'),
-    ],
-    [
-      ...multiYearTableRows(report, text.common.total),
-    ],
-  );
-  sheet.lastRow!.font = { bold: true };
+  const title = fill(text.multiYear.title, { districtName: report.districtName, from: report.from, to: report.to });
+  const workbook = newWorkbook(title, report.generatedAt);
+  addTableSheet(workbook, { ...multiYearTable(report, text), title: text.multiYear.sheet });
   return toBuffer(workbook);
 }
 
-function col(header: string, kind: Kind): Column {
-  return { header, kind };
-}
-
-function newWorkbook(generatedAt: string): ExcelJS.Workbook {
+function newWorkbook(title: string, generatedAt: string): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
+  workbook.title = title;
+  workbook.creator = reportText().common.creator;
   const created = new Date(generatedAt);
   if (!Number.isNaN(created.getTime())) workbook.created = created;
   return workbook;
 }
 
-function addTableSheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows: Value[][]): ExcelJS.Worksheet {
-  const sheet = newSheet(workbook, name, columns.map((c) => c.header));
+/**
+ * A sheet per table: header, rows under an autofilter, then the bold total row outside the filter range. Its
+ * amounts are SUM formulas over the rows with the report's totals as their cached results, so a spreadsheet that
+ * recalculates shows at once if the rows did not add up.
+ */
+function addTableSheet(workbook: ExcelJS.Workbook, table: ReportTable): void {
+  const { columns, rows, total } = table;
+  const sheet = newSheet(workbook, table.title, columns.map((c) => c.header));
   for (const values of rows) {
     const row = sheet.addRow([]);
     columns.forEach((column, i) => setCell(row.getCell(i + 1), values[i], column.kind));
   }
+  const lastDataRow = rows.length + 1;
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastDataRow, column: columns.length } };
+
+  const totalRow = sheet.addRow([]);
   columns.forEach((column, i) => {
-    const widths = [displayWidth(column.header), ...rows.map((r) => cellWidth(r[i], column.kind))];
+    const cell = totalRow.getCell(i + 1);
+    const value = total[i];
+    if (rows.length > 0 && typeof value !== 'string' && value !== null && (column.kind === 'count' || column.kind === 'money')) {
+      const letter = sheet.getColumn(i + 1).letter;
+      cell.value = { formula: `SUM(${letter}2:${letter}${lastDataRow})`, result: xlsxNumber(value, column.kind) };
+      cell.numFmt = NUMBER_FORMATS[column.kind]!;
+    } else {
+      setCell(cell, value, column.kind);
+    }
+  });
+  totalRow.font = { bold: true };
+
+  columns.forEach((column, i) => {
+    const widths = [displayWidth(column.header), ...[...rows, total].map((r) => cellWidth(r[i], column.kind))];
     sheet.getColumn(i + 1).width = columnWidth(widths);
   });
-  return sheet;
 }
 
-function addKeyValueSheet(workbook: ExcelJS.Workbook, name: string, headers: string[], rows: [string, Kind, Value][]): void {
+function addKeyValueSheet(workbook: ExcelJS.Workbook, name: string, headers: string[], rows: [string, Kind, TableCell][]): void {
   const sheet = newSheet(workbook, name, headers);
   for (const [label, kind, value] of rows) {
     const row = sheet.addRow([label]);
     setCell(row.getCell(2), value, kind);
   }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: 2 } };
   sheet.getColumn(1).width = columnWidth([displayWidth(headers[0]), ...rows.map(([label]) => displayWidth(label))]);
   sheet.getColumn(2).width = columnWidth([displayWidth(headers[1]), ...rows.map(([, kind, value]) => cellWidth(value, kind))]);
 }
@@ -161,19 +149,25 @@ function newSheet(workbook: ExcelJS.Workbook, name: string, headers: string[]): 
   return sheet;
 }
 
-function setCell(cell: ExcelJS.Cell, value: Value, kind: Kind): void {
+function setCell(cell: ExcelJS.Cell, value: TableCell, kind: Kind): void {
   if (value === null) return;
-  // A cell holds a double; for two-decimal amounts below 2^53 fen it is the double nearest the decimal,
-  // which Excel displays (and sums) as the same amount in fen. See yuanNumber.
-  if (kind === 'money') cell.value = yuanNumber(parseMoney(String(value)));
-  else if (kind === 'percent') cell.value = ratioToNumber(String(value));
-  else cell.value = value;
+  cell.value = xlsxNumber(value, kind);
   const numFmt = NUMBER_FORMATS[kind];
   if (numFmt && typeof cell.value === 'number') cell.numFmt = numFmt;
 }
 
-function cellWidth(value: Value, kind: Kind): number {
-  return value === null ? 0 : displayWidth(String(value)) + DISPLAY_WIDTH_EXTRA[kind];
+// A cell holds a double; for two-decimal amounts below 2^53 fen it is the double nearest the decimal,
+// which Excel displays (and sums) as the same amount in fen. See yuanNumber.
+function xlsxNumber(value: string | number | bigint, kind: Kind): string | number {
+  if (typeof value === 'bigint') return yuanNumber(value);
+  if (kind === 'percent') return ratioToNumber(String(value));
+  return value;
+}
+
+function cellWidth(value: TableCell, kind: Kind): number {
+  if (value === null) return 0;
+  const shown = typeof value === 'bigint' ? formatMoney(value) : String(value);
+  return displayWidth(shown) + DISPLAY_WIDTH_EXTRA[kind];
 }
 
 // Excel column width is in characters of the default font; a CJK character takes about two.
