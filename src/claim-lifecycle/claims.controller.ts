@@ -8,11 +8,11 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
 import { Role } from '../auth/role.js';
 import { ClaimDocumentsService } from '../claims/claim-documents.service.js';
-import { ClaimsExportService } from '../claims/claims-export.service.js';
 import { ClaimsService } from '../claims/claims.service.js';
 import { CreateClaimDto, ExportClaimsQuery, ListClaimsQuery, UploadDocumentDto, WithdrawClaimDto, type UploadedDocumentFile } from '../claims/dto/claim.requests.js';
 import { ClaimDocumentResponse, ClaimListItemResponse } from '../claims/dto/claim.response.js';
 import { ApiPage, type Page } from '../common/pagination.js';
+import { LedgerExportService } from '../ledgers/ledger-export.service.js';
 import { AssessmentDto, DecisionDto, PaymentDto } from '../payouts/dto/payout.requests.js';
 import { PayoutQuoteResponse } from '../payouts/dto/payout-quote.response.js';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../payouts/idempotency-key.decorator.js';
@@ -35,7 +35,7 @@ export class ClaimsController {
     private readonly documents: ClaimDocumentsService,
     private readonly payouts: PayoutsService,
     private readonly reports: ReportsService,
-    private readonly exporter: ClaimsExportService,
+    private readonly exporter: LedgerExportService,
   ) {}
 
   @Post()

@@ -8,7 +8,6 @@ import { ClaimDocumentsService } from './claim-documents.service.js';
 import { ClaimFlagsService } from './claim-flags.service.js';
 import { ClaimWorkflow } from './claim-workflow.js';
 import { ClaimsRepository } from './claims.repository.js';
-import { ClaimsExportService } from './claims-export.service.js';
 import { ClaimsService } from './claims.service.js';
 import { DocumentStorage } from './document-storage.js';
 import { ClaimCounter } from './entities/claim-counter.entity.js';
@@ -24,7 +23,7 @@ import { Claim } from './entities/claim.entity.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Claim, ClaimCounter, ClaimDocument, ClaimFlag, ClaimStatusChange]), CryptoModule, ResidentsModule, CatalogModule, PoliciesModule],
-  providers: [ClaimWorkflow, ClaimsRepository, ClaimsService, ClaimsExportService, ClaimFlagsService, ClaimDocumentsService, DocumentStorage],
-  exports: [ClaimWorkflow, ClaimsRepository, ClaimsService, ClaimsExportService, ClaimFlagsService, ClaimDocumentsService],
+  providers: [ClaimWorkflow, ClaimsRepository, ClaimsService, ClaimFlagsService, ClaimDocumentsService, DocumentStorage],
+  exports: [ClaimWorkflow, ClaimsRepository, ClaimsService, ClaimFlagsService, ClaimDocumentsService],
 })
 export class ClaimsModule {}

@@ -7,11 +7,12 @@ import { AppConfig } from '../config/config.js';
 import { PoliciesModule } from '../policies/policies.module.js';
 import { RegionsModule } from '../regions/regions.module.js';
 import { ResidentsModule } from '../residents/residents.module.js';
+import { LedgerExportService } from './ledger-export.service.js';
 import { LedgerImportService } from './ledger-import.service.js';
 import { LedgersController } from './ledgers.controller.js';
 import { LedgersRepository } from './ledgers.repository.js';
 
-/** Historical Excel ledgers (台账) imported whole or not at all. */
+/** Historical Excel ledgers (台账) imported whole or not at all, and claims exported in the same columns (the route is with the other /claims routes). */
 @Module({
   imports: [
     CryptoModule, RegionsModule, CatalogModule, PoliciesModule, ResidentsModule, ClaimsModule,
@@ -22,6 +23,7 @@ import { LedgersRepository } from './ledgers.repository.js';
     }),
   ],
   controllers: [LedgersController],
-  providers: [LedgerImportService, LedgersRepository],
+  providers: [LedgerImportService, LedgerExportService, LedgersRepository],
+  exports: [LedgerExportService],
 })
 export class LedgersModule {}

@@ -6,17 +6,17 @@ import { Role } from '../auth/role.js';
 import { DomainError } from '../common/domain-error.js';
 import { FieldCrypto } from '../common/field-crypto.js';
 import { Database } from '../database/database.js';
-import { writeLedgerWorkbook, type LedgerExportRow } from '../ledgers/ledger-workbook.js';
 import { CONTENT_TYPES, contentDisposition } from '../reports/report-file.js';
-import { ledgerOutcomeOf } from './claim-workflow.js';
-import { ClaimsRepository, type ClaimExportRow } from './claims.repository.js';
-import type { ExportClaimsQuery } from './dto/claim.requests.js';
+import { ledgerOutcomeOf } from '../claims/claim-workflow.js';
+import { ClaimsRepository, type ClaimExportRow } from '../claims/claims.repository.js';
+import type { ExportClaimsQuery } from '../claims/dto/claim.requests.js';
+import { writeLedgerWorkbook, type LedgerExportRow } from './ledger-workbook.js';
 
 /** Claims read per query while the workbook streams out. */
 const PAGE_ROWS = 2000;
 
 @Injectable()
-export class ClaimsExportService {
+export class LedgerExportService {
   constructor(
     private readonly db: Database,
     private readonly claims: ClaimsRepository,
