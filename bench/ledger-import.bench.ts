@@ -28,6 +28,8 @@ import { benchDir, freePort, freshDatabase } from './bench-support.js';
 const ROWS = Number(process.env.BENCH_LEDGER_ROWS ?? 100_000);
 const TARGET = { districtCode: '350205', year: 2022 };
 const GOALS = { seconds: 60, rssMb: 300 };
+/** Node flags of the app process, e.g. `--max-old-space-size=160`: V8 grows its heap lazily when given room. */
+const APP_NODE_OPTIONS = process.env.BENCH_APP_NODE_OPTIONS ?? '';
 
 const STREETS = ['海沧街道', '新阳街道', '嵩屿街道', '东孚街道'];
 const EVENTS: [string, number][] = [['入室盗窃', 8000], ['电动车自行车被盗', 1200], ['火灾', 30000], ['犬只及动物伤人', 2000], ['不法侵害致伤亡', 20000]];
@@ -81,7 +83,7 @@ interface AppProcess {
 async function startApp(databaseUrl: string): Promise<AppProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(benchDir(), '..', 'dist', 'src', 'main.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    env: { ...process.env, NODE_OPTIONS: APP_NODE_OPTIONS, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -158,7 +160,7 @@ async function main(): Promise<void> {
       `Written by \`npm run bench:import\` (bench/ledger-import.bench.ts).`,
       '',
       `- Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()} (${os.arch()})`,
-      `- Node ${process.version}, ${database.where}`,
+      `- Node ${process.version}, app node options: ${APP_NODE_OPTIONS ? `\`${APP_NODE_OPTIONS}\`` : 'none (V8 defaults)'}; ${database.where}`,
       `- Ledger: ${ROWS.toLocaleString('en')} rows, ${(file.length / 2 ** 20).toFixed(1)} MB xlsx, ${real.body.residentsCreated.toLocaleString('en')} distinct residents (all new),`
         + ` into district ${TARGET.districtCode}, policy year ${TARGET.year}; POST /imports/claims over HTTP on localhost to the built app (\`dist/src/main.js\`) in a process of its own`,
       `- Load average (1 min) before: ${loadBefore.toFixed(2)}, after: ${os.loadavg()[0].toFixed(2)} (${cpus.length} CPUs, shared with other work)`,
