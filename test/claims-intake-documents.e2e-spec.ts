@@ -16,12 +16,13 @@ describe('claim documents', () => {
   let storageDir: string;
   let cadre: string;
   let claimId: string;
+  let claimNo: string;
   beforeAll(async () => {
     storageDir = mkdtempSync(join(tmpdir(), 'zz-documents-'));
     t = await createTestApp({ UPLOAD_MAX_BYTES: String(MAX_BYTES), DOCUMENT_STORAGE_DIR: storageDir });
     cadre = await t.login('hc.cadre1');
     const { resident } = await createResident(t, cadre);
-    claimId = (await fileClaim(t, cadre, resident.id)).id;
+    ({ id: claimId, claimNo } = await fileClaim(t, cadre, resident.id));
   });
   afterAll(async () => {
     await t.close();
@@ -35,8 +36,8 @@ describe('claim documents', () => {
       const res = await uploadDocument(t, cadre, claimId, 'police_report', PDF_BYTES, '报警回执.pdf');
       expect(res.status).toBe(201);
       expect(res.body).toEqual({
-        id: expect.any(String), type: 'police_report', fileName: '报警回执.pdf', mimeType: 'application/pdf',
-        size: PDF_BYTES.length, sha256: sha256(PDF_BYTES), uploadedBy: expect.any(String), uploadedAt: expect.any(String),
+        id: expect.any(String), type: 'police_report', fileName: `${claimNo}-police_report-01.pdf`, originalFileName: '报警回执.pdf',
+        mimeType: 'application/pdf', size: PDF_BYTES.length, sha256: sha256(PDF_BYTES), uploadedBy: expect.any(String), uploadedAt: expect.any(String),
       });
       expect(storedFiles()).toContain(sha256(PDF_BYTES));
       expect(storedFiles().some((name) => name.endsWith('.tmp'))).toBe(false);
@@ -44,7 +45,34 @@ describe('claim documents', () => {
       expect(claim.documents).toEqual([res.body]);
       expect(claim.missingDocuments).toEqual(['id_card', 'loss_list', 'bank_card']);
       const [event] = await t.db.query(`SELECT data FROM audit_event WHERE action = 'claim.document_upload' AND entity_id = $1`, [claimId]);
-      expect(event.data).toMatchObject({ documentId: res.body.id, type: 'police_report', sha256: sha256(PDF_BYTES), mimeType: 'application/pdf' });
+      expect(event.data).toMatchObject({
+        documentId: res.body.id, type: 'police_report', fileName: `${claimNo}-police_report-01.pdf`, sha256: sha256(PDF_BYTES), mimeType: 'application/pdf',
+      });
+    });
+
+    it('names each document itself — claim number, type, sequence, extension of the detected type — and keeps the sent name as metadata', async () => {
+      const first = await uploadDocument(t, cadre, claimId, 'photo', PNG_BYTES, 'shell.php');
+      expect(first.status).toBe(201);
+      expect(first.body).toMatchObject({ fileName: `${claimNo}-photo-01.png`, originalFileName: 'shell.php', mimeType: 'image/png' });
+      const second = await uploadDocument(t, cadre, claimId, 'photo', JPEG_BYTES, '../../现场.png');
+      expect(second.body).toMatchObject({ fileName: `${claimNo}-photo-02.jpg`, originalFileName: '现场.png', mimeType: 'image/jpeg' });
+      await expect(t.db.query(`UPDATE claim_document SET file_name = 'shell.php' WHERE id = $1`, [first.body.id]))
+        .rejects.toThrow(/claim_document_file_name_check/);
+    });
+
+    it.each([
+      ['a PNG header followed by PHP', Buffer.concat([PNG_BYTES.subarray(0, 8), Buffer.from('<?php system($_GET["c"]); ?>')]), 'shell.php'],
+      ['a PNG cut short', PNG_BYTES.subarray(0, PNG_BYTES.length - 20), 'photo.png'],
+      ['a JPEG cut short', JPEG_BYTES.subarray(0, JPEG_BYTES.length - 30), 'photo.jpg'],
+      ['a JPEG header alone', Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex'), 'photo.jpg'],
+      ['a PDF header followed by HTML', Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>\n'), 'report.pdf'],
+      ['a PDF without pages', Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n'), 'report.pdf'],
+    ])('refuses %s: the file does not decode as the type its first bytes announce', async (_name, content, fileName) => {
+      const before = storedFiles().length;
+      const res = await uploadDocument(t, cadre, claimId, 'photo', content, fileName);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'file' }] });
+      expect(storedFiles().length).toBe(before);
     });
 
     it('judges the type by content, not by the name', async () => {
@@ -145,14 +173,16 @@ describe('claim documents', () => {
       t.http().get(`${API}/claims/${id}/documents/${docId}`).set('Authorization', auth).buffer(true)
         .parse((res, done) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => done(null, Buffer.concat(chunks))); });
 
-    it('streams the bytes with their type and an RFC 5987 file name', async () => {
+    it('streams the bytes with their type under the name the server gave them', async () => {
       const res = await download(cadre);
       expect(res.status).toBe(200);
       expect(Buffer.compare(res.body as Buffer, content)).toBe(0);
       expect(res.headers['content-type']).toBe('image/png');
       expect(res.headers['content-length']).toBe(String(content.length));
-      expect(res.headers['content-disposition']).toBe(
-        `attachment; filename="____ __.png"; filename*=UTF-8''${encodeURIComponent('火灾现场 照片.png')}`);
+      const { fileName } = (await t.http().get(`${API}/claims/${claimId}`).set('Authorization', cadre)).body.documents
+        .find((document: { id: string }) => document.id === documentId);
+      expect(fileName).toMatch(new RegExp(`^${claimNo}-photo-\\d{2}\\.png$`));
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="${fileName}"`);
     });
 
     it.each(['hc.cadre2', 'hc.officer', 'picc.adjuster', 'admin'])('serves %s', async (username) => {

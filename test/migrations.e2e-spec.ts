@@ -5,6 +5,7 @@ import { migrations } from '../migrations/index.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { withClient } from '../src/database/pg-client.js';
 import { revertLastMigration } from '../src/database/revert-migration.js';
+import { createTestDatabase, dropTestDatabase } from './support/test-database.js';
 
 /** The migrations on an empty database: up, all the way down, and up again. */
 describe('migrations', () => {
@@ -37,5 +38,45 @@ describe('migrations', () => {
 
     await db.runMigrations();
     expect(await tables()).toEqual(applied);
+  });
+
+  it('give the documents stored before server-derived names such a name, keeping the sent one as metadata', async () => {
+    const url = await createTestDatabase();
+    const seeded = new DataSource(dataSourceOptions(url));
+    await seeded.initialize();
+    try {
+      const [{ id: firstBefore }] = await seeded.query(`SELECT id FROM migrations WHERE name = 'DocumentNames1765200100000'`);
+      while ((await seeded.query(`SELECT 1 FROM migrations WHERE id >= $1`, [firstBefore])).length > 0) await revertLastMigration(seeded);
+      const [{ id: residentId }] = await seeded.query(
+        `INSERT INTO resident (name, id_number_cipher, id_number_index, id_number_masked, phone_cipher, phone_index, phone_masked, key_id,
+           district_code, street_code, address, cover_basis)
+         VALUES ('测试居民', 'x', repeat('a', 64), '350205********0000', 'x', repeat('b', 64), '138****0000', 'k1', '350205', '350205001', '测试地址', 'registered')
+         RETURNING id`);
+      const [{ id: claimId }] = await seeded.query(
+        `INSERT INTO claim (claim_no, district_code, year, seq, street_code, policy_id, insurer_id, coverage_id, event_type, resident_id,
+           incident_date, incident_place, description, claimed_amount, payee_account_name, payee_bank_name, payee_account_cipher,
+           payee_account_index, payee_account_masked, reported_by)
+         SELECT '350205-2022-000777', '350205', 2022, 777, '350205001', p.id, p.insurer_id, cv.id, 'fire', $1, '2022-06-03', '测试地点', '测试', 100,
+                '测试居民', '测试银行', 'x', repeat('c', 64), '**** 0000', (SELECT id FROM app_user WHERE username = 'hc.cadre1')
+           FROM policy p JOIN coverage cv ON cv.policy_id = p.id AND cv.event_type = 'fire'
+          WHERE p.district_code = '350205' AND p.year = 2022
+         RETURNING id`, [residentId]);
+      for (const [type, fileName, mimeType, at] of [['photo', 'shell.php', 'image/png', '2022-06-04T10:00:00Z'], ['photo', '现场.jpg', 'image/jpeg', '2022-06-04T09:00:00Z'],
+        ['fire_certificate', '认定书.pdf', 'application/pdf', '2022-06-04T11:00:00Z']]) {
+        await seeded.query(
+          `INSERT INTO claim_document (claim_id, type, file_name, mime_type, size, sha256, uploaded_by, uploaded_at)
+           VALUES ($1, $2, $3, $4, 10, repeat('d', 64), (SELECT id FROM app_user WHERE username = 'hc.cadre1'), $5)`, [claimId, type, fileName, mimeType, at]);
+      }
+
+      await seeded.runMigrations();
+      expect(await seeded.query(`SELECT file_name, original_file_name, seq FROM claim_document WHERE claim_id = $1 ORDER BY file_name`, [claimId])).toEqual([
+        { file_name: '350205-2022-000777-fire_certificate-01.pdf', original_file_name: '认定书.pdf', seq: 1 },
+        { file_name: '350205-2022-000777-photo-01.jpg', original_file_name: '现场.jpg', seq: 1 },
+        { file_name: '350205-2022-000777-photo-02.png', original_file_name: 'shell.php', seq: 2 },
+      ]);
+    } finally {
+      await seeded.destroy();
+      await dropTestDatabase(url);
+    }
   });
 });

@@ -65,7 +65,7 @@ describe('report samples (docs/samples)', () => {
     expect(lines.map((l) => l.text)).toContain(`报案 ${reported} 件 = 核准 ${approved} 件 + 拒赔 ${denied} 件 + 待处理 ${pending} 件 + 撤回 ${withdrawn} 件`);
     expect(reported).toBe(approved + denied + pending + withdrawn);
 
-    const events = linesBetween(lines, '五、按事件类型', '赔付金额（按事件类型').map((l) => l.items.map((i) => i.text))
+    const events = linesBetween(lines, '六、按事件类型', '赔付金额（按事件类型').map((l) => l.items.map((i) => i.text))
       .filter((cells) => AMOUNT.test(cells[cells.length - 1]));
     const total = events.find((cells) => cells[0] === '合计')!;
     const rows = events.filter((cells) => cells !== total);
@@ -80,7 +80,7 @@ describe('report samples (docs/samples)', () => {
     const fragments = lines.flatMap((l) => l.items.flatMap((i) => i.text.match(/[a-z][a-z_]*[a-z]/g) ?? []));
     for (const fragment of fragments) if (codes.some((code) => code.includes(fragment))) expect(codes).toContain(fragment);
 
-    const chart = linesBetween(lines, '赔付金额（按事件类型', '六、按街镇').filter((l) => l.items.length === 2 && AMOUNT.test(l.items[1].text));
+    const chart = linesBetween(lines, '赔付金额（按事件类型', '七、按街镇').filter((l) => l.items.length === 2 && AMOUNT.test(l.items[1].text));
     expect(chart.map((l) => fen(l.items[1].text))).toEqual(amounts);
   });
 

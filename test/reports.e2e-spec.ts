@@ -442,6 +442,9 @@ describe('reports', () => {
           [r.month, String(r.claims), String(r.paid), r.paidAmount]),
         ['合计', ...total],
       ]);
+      const stages = ['verify', 'assess', 'decide', 'pay', 'denial_notice'] as const;
+      expect(csvSection(rows, '办理时效').slice(1).map((r) => r.slice(1, 3))).toEqual(
+        stages.map((stage) => [String(json.timeliness[stage].onTime), String(json.timeliness[stage].late)]));
       expect(Object.fromEntries(csvSection(rows, '处理时长').slice(1))).toEqual({
         '报案至赔付中位数（天）': String(json.processingDays.median), '报案至赔付 90 分位（天）': String(json.processingDays.p90),
         '报案至赔付最长（天）': String(json.processingDays.max),
@@ -464,6 +467,8 @@ describe('reports', () => {
       expect(overview.get('申请金额（元）')).toBe(Number(json.totals.claimedAmount));
       expect(overview.get('赔付率')).toBe(Number(json.policy.lossRatio));
       expect(overview.get('撤回件数')).toBe(json.totals.withdrawn);
+      expect(sheetRows(workbook.getWorksheet('办理时效')!).slice(1).map((r) => r.slice(1, 3))).toEqual(
+        (['verify', 'assess', 'decide', 'pay', 'denial_notice'] as const).map((stage) => [json.timeliness[stage].onTime, json.timeliness[stage].late]));
       const total = (label: string, ...blank: undefined[]) =>
         [label, ...blank, json.totals.reported, json.totals.paid, Number(json.totals.paidAmount)];
       expect(sheetRows(workbook.getWorksheet('按事件类型')!).slice(1)).toEqual([

@@ -6,7 +6,7 @@ import { Database } from '../database/database.js';
 import { PoliciesRepository } from '../policies/policies.repository.js';
 import type { ClaimStatus } from './claim-status.js';
 import { ClaimsRepository } from './claims.repository.js';
-import { attachmentDisposition, cleanFileName, sniffDocumentType } from './document-content.js';
+import { cleanOriginalFileName, documentFileName, identifyDocument } from './document-content.js';
 import { DocumentStorage } from './document-storage.js';
 import type { UploadDocumentDto, UploadedDocumentFile } from './dto/claim.requests.js';
 import { toClaimDocumentResponse, type ClaimDocumentResponse } from './dto/claim.response.js';
@@ -30,11 +30,12 @@ export class ClaimDocumentsService {
   ) {}
 
   async upload(caller: AuthUser, claimId: string, dto: UploadDocumentDto, file: UploadedDocumentFile | undefined): Promise<ClaimDocumentResponse> {
+    if (!file) throw DomainError.validation('file', 'a file is required in the multipart field "file"');
+    // Decoded before the claim row is locked: a large photo takes a moment.
+    const mimeType = await identifyDocument(file.buffer);
+    if (!mimeType) throw DomainError.validation('file', 'only whole PDF, JPEG and PNG files are accepted (judged by decoding their content)');
     return this.db.transaction(async (tx) => {
       const claim = await this.claims.lockInScope(tx, caller, claimId);
-      if (!file) throw DomainError.validation('file', 'a file is required in the multipart field "file"');
-      const mimeType = sniffDocumentType(file.buffer);
-      if (!mimeType) throw DomainError.validation('file', 'only PDF, JPEG and PNG files are accepted (judged by their content)');
       const coverage = await this.policies.findCoverageById(tx, claim.coverageId);
       const accepted = [...new Set([...coverage.requiredDocuments, ...ALWAYS_ACCEPTED])];
       if (!accepted.includes(dto.type)) throw DomainError.validation('type', `type must be one of ${accepted.join(', ')}`);
@@ -42,10 +43,13 @@ export class ClaimDocumentsService {
         throw DomainError.invalidTransition(claim.status, `Documents cannot be added to a claim that is ${claim.status}`);
       }
       const sha256 = await this.storage.put(file.buffer);
+      const seq = await this.claims.nextDocumentSeq(tx, claim.id, dto.type);
       const document = await this.claims.insertDocument(tx, {
         claimId: claim.id,
         type: dto.type,
-        fileName: cleanFileName(file.originalname, mimeType),
+        seq,
+        fileName: documentFileName(claim.claimNo, dto.type, seq, mimeType),
+        originalFileName: cleanOriginalFileName(file.originalname),
         mimeType,
         size: String(file.buffer.length),
         sha256,
@@ -53,7 +57,7 @@ export class ClaimDocumentsService {
       });
       await this.audit.record(tx, {
         actor: caller, action: 'claim.document_upload', entity: 'claim', entityId: claim.id, districtCode: claim.districtCode,
-        data: { claimNo: claim.claimNo, documentId: document.id, type: document.type, mimeType, size: file.buffer.length, sha256 },
+        data: { claimNo: claim.claimNo, documentId: document.id, type: document.type, fileName: document.fileName, mimeType, size: file.buffer.length, sha256 },
       });
       return toClaimDocumentResponse(document);
     });
@@ -64,7 +68,8 @@ export class ClaimDocumentsService {
     if (!document) throw DomainError.notFound('Document');
     return new StreamableFile(await this.storage.open(document.sha256), {
       type: document.mimeType,
-      disposition: attachmentDisposition(document.fileName),
+      // The name is ours (claim number, type code, digits), so it needs no quoting or encoding.
+      disposition: `attachment; filename="${document.fileName}"`,
       length: Number(document.size),
     });
   }

@@ -198,6 +198,13 @@ export class ClaimsRepository {
     return repository.save(repository.create({ ...document, uploadedAt: new Date() }));
   }
 
+  /** The sequence number of the claim's next document of this type; the caller holds the claim row lock. */
+  async nextDocumentSeq(tx: EntityManager, claimId: string, type: string): Promise<number> {
+    const [{ seq }]: { seq: number }[] = await tx.query(
+      `SELECT coalesce(max(seq), 0) + 1 AS seq FROM claim_document WHERE claim_id = $1 AND type = $2`, [claimId, type]);
+    return seq;
+  }
+
   /** The document, when its claim is in the caller's scope. */
   findDocumentInScope(tx: EntityManager, caller: AuthUser, claimId: string, documentId: string): Promise<ClaimDocument | null> {
     const query = tx.getRepository(ClaimDocument).createQueryBuilder('d')

@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { attachmentDisposition, cleanFileName, sniffDocumentType } from './document-content.js';
+import { cleanOriginalFileName, documentFileName, sniffDocumentType } from './document-content.js';
 
 describe('sniffDocumentType', () => {
   it.each([
@@ -24,33 +24,29 @@ describe('sniffDocumentType', () => {
   });
 });
 
-describe('cleanFileName', () => {
+describe('documentFileName', () => {
+  it.each([
+    ['a PDF', 'fire_certificate', 1, 'application/pdf', '350205-2026-000123-fire_certificate-01.pdf'],
+    ['a JPEG', 'photo', 2, 'image/jpeg', '350205-2026-000123-photo-02.jpg'],
+    ['the hundredth PNG', 'photo', 100, 'image/png', '350205-2026-000123-photo-100.png'],
+  ] as const)('names %s from the claim number, type, sequence and detected type', (_name, type, seq, mimeType, fileName) => {
+    expect(documentFileName('350205-2026-000123', type, seq, mimeType)).toBe(fileName);
+  });
+});
+
+describe('cleanOriginalFileName', () => {
   it.each([
     ['a Chinese name', '火灾事故认定书.pdf', '火灾事故认定书.pdf'],
     ['a Windows path', 'C:\\Users\\chen\\报警回执.jpg', '报警回执.jpg'],
     ['a path traversal', '../../etc/passwd', 'passwd'],
     ['control characters', 'a\u0000b\nc.png', 'abc.png'],
-    ['an empty name', '', 'document.pdf'],
-    ['only dots', '..', 'document.pdf'],
+    ['an empty name', '', null],
+    ['only dots', '..', null],
   ])('cleans %s', (_name, original, cleaned) => {
-    expect(cleanFileName(original, 'application/pdf')).toBe(cleaned);
+    expect(cleanOriginalFileName(original)).toBe(cleaned);
   });
 
   it('keeps at most 255 characters, counting a character outside the BMP as one', () => {
-    expect([...cleanFileName('𠮷'.repeat(300), 'image/png')]).toHaveLength(255);
-  });
-});
-
-describe('attachmentDisposition', () => {
-  it('gives an ASCII fallback and the UTF-8 name per RFC 5987', () => {
-    expect(attachmentDisposition('火灾认定书.pdf')).toBe(
-      "attachment; filename=\"_____.pdf\"; filename*=UTF-8''%E7%81%AB%E7%81%BE%E8%AE%A4%E5%AE%9A%E4%B9%A6.pdf",
-    );
-  });
-
-  it('escapes quotes and the characters RFC 5987 reserves', () => {
-    expect(attachmentDisposition("it's \"a\" (copy)*.png")).toBe(
-      "attachment; filename=\"it's _a_ (copy)*.png\"; filename*=UTF-8''it%27s%20%22a%22%20%28copy%29%2A.png",
-    );
+    expect([...(cleanOriginalFileName('𠮷'.repeat(300)) ?? '')]).toHaveLength(255);
   });
 });

@@ -15,10 +15,20 @@ import { idNumberCheckCharacter } from '../../src/common/id-number.js';
 import { API, type TestApp } from './test-app.js';
 import { shanghaiToday } from '../../src/common/business-date.js';
 
-/** The smallest files the upload accepts, by their magic bytes. */
-export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-export const PNG_BYTES = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
-export const JPEG_BYTES = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex');
+/**
+ * Small whole files of each accepted type (the upload decodes them fully): a
+ * one-page A4 PDF, a 4×3 red PNG and a 16×16 green JPEG, the images made with sharp.
+ */
+export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n'
+  + '2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj\n'
+  + 'trailer <</Root 1 0 R>>\n%%EOF\n');
+export const PNG_BYTES = Buffer.from('89504e470d0a1a0a0000000d49484452000000040000000308020000003b9639910000000970485973000003e8000003e801b57b526b0000'
+  + '00114944415408996338c3c0004708163a0700c42f09913bc8155d0000000049454e44ae426082', 'hex');
+export const JPEG_BYTES = Buffer.from('ffd8ffdb004300100b0c0e0c0a100e0d0e1211101318281a181616183123251d283a333d3c3933383740485c4e404457453738506d51575f'
+  + '626768673e4d71797064785c656763ffdb0043011112121815182f1a1a2f6342384263636363636363636363636363636363636363636363'
+  + '63636363636363636363636363636363636363636363636363636363ffc00011080010001003012200021101031101ffc400150001010000'
+  + '0000000000000000000000000003ffc40014100100000000000000000000000000000000ffc4001401010000000000000000000000000000'
+  + '0006ffc40014110100000000000000000000000000000000ffda000c03010002110311003f009803e2efffd9', 'hex');
 
 // Random start so that two test files sharing a database would still not collide.
 let counter = Math.floor(Math.random() * 5000);

@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/app.setup.js';
 import { DEMO_PASSWORD } from '../../seeds/index.js';
+import { piiLeakError, piiRecorder, type PiiLeak } from './pii-scan.js';
 import { createTestDatabase, dropTestDatabase } from './test-database.js';
 
 export const API = '/api/v1';
@@ -18,6 +19,8 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   /** Logs a demo user in and returns the Authorization header value. */
   login(username: string, password?: string): Promise<string>;
+  /** Responses so far that carried unmasked PII (see pii-scan.ts); `close()` fails when any are left. */
+  piiLeaks: PiiLeak[];
   close(): Promise<void>;
 }
 
@@ -37,6 +40,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   try {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+    const pii = piiRecorder();
+    app.use(pii.middleware);
     configureApp(app);
     await app.init();
     const db = app.get<DataSource>(getDataSourceToken());
@@ -46,6 +51,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       db,
       databaseUrl,
       http: () => request(app.getHttpServer()),
+      piiLeaks: pii.leaks,
       async login(username, password = DEMO_PASSWORD) {
         const cached = tokens.get(`${username}\n${password}`);
         if (cached) return cached;
@@ -58,6 +64,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       async close() {
         await app.close();
         await dropTestDatabase(databaseUrl);
+        if (pii.leaks.length > 0) throw piiLeakError(pii.leaks);
       },
     };
   } finally {

@@ -23,7 +23,12 @@ export class PayeeResponse {
 export class ClaimDocumentResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'police_report' }) type: string;
-  @ApiProperty({ example: '报警回执.pdf' }) fileName: string;
+  @ApiProperty({ example: '350205-2022-000381-police_report-01.pdf', description: 'Given by the server: claim number, type, sequence, extension of the detected type' })
+  fileName: string;
+
+  @ApiProperty({ example: '报警回执.pdf', nullable: true, description: 'The name the uploader sent, kept as metadata only' })
+  originalFileName: string | null;
+
   @ApiProperty({ example: 'application/pdf' }) mimeType: string;
   @ApiProperty({ example: 183204 }) size: number;
   @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }) sha256: string;
@@ -56,6 +61,7 @@ export function toClaimDocumentResponse(document: ClaimDocument): ClaimDocumentR
     id: document.id,
     type: document.type,
     fileName: document.fileName,
+    originalFileName: document.originalFileName,
     mimeType: document.mimeType,
     size: Number(document.size),
     sha256: document.sha256,

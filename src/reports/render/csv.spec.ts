@@ -29,7 +29,7 @@ describe('renderAnnualCsv', () => {
     expect(rows[0]).toEqual(['海沧区 2022 年度社会治安综合保险理赔报告']);
     expect(rows[2]).toEqual(['生成时间', '2023-01-05 10:30']);
     const titles = rows.filter((_, i) => i > 0 && rows[i - 1].length === 1 && rows[i - 1][0] === '').map((r) => r[0]);
-    expect(titles).toEqual(['保单概况', '汇总', '同比', '处理时长', '按事件类型', '按街镇', '按月份']);
+    expect(titles).toEqual(['保单概况', '汇总', '同比', '处理时长', '办理时效', '按事件类型', '按街镇', '按月份']);
   });
 
   it('keeps the figures', () => {
@@ -52,6 +52,11 @@ describe('renderAnnualCsv', () => {
       ['赔付金额（元）', '801234.56', '700000.00', '+101234.56', '+14.5%'],
     ]);
     expect(section(rows, '处理时长').slice(1).map((r) => r[1])).toEqual(['12', '27.5', '61']);
+    expect(section(rows, '办理时效').slice(0, 3)).toEqual([
+      ['环节', '按时办结（件）', '超时办结（件）', '按时率'],
+      ['现场核查（报案至核查完成）', '120', '8', '93.75%'],
+      ['核定损失（核查至核定）', '110', '5', '95.65%'],
+    ]);
 
     const byEventType = section(rows, '按事件类型');
     const total = ['合计', '128', '92', '801234.56'];

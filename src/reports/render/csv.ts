@@ -1,5 +1,7 @@
 import { formatMoney } from '../../common/money.js';
-import { breakdownTables, multiYearStatement, multiYearTable, totalsEquation, yearOverYear, type ReportTable, type TableCell } from './derive.js';
+import {
+  breakdownTables, multiYearStatement, multiYearTable, timelinessTable, totalsEquation, yearOverYear, type ReportTable, type TableCell,
+} from './derive.js';
 import { formatRatioPercent, formatTime, signed } from './format.js';
 import type { AnnualReport, MultiYearReport } from './report-types.js';
 import { fill } from '../../common/templates.js';
@@ -45,6 +47,7 @@ export function renderAnnualCsv(report: AnnualReport): Buffer {
       [t.processingDays.p90, report.processingDays.p90],
       [t.processingDays.max, report.processingDays.max],
     ],
+    tableRows(timelinessTable(report, text)),
     ...breakdownTables(report, text).map(tableRows),
   ];
   return toCsv(sections);
@@ -99,8 +102,12 @@ function yearOverYearRows(report: AnnualReport, text: ReportText): Row[] {
 
 /** A table as a CSV section: title, header, rows, total row; money as plain yuan ("35000.00") for spreadsheets. */
 function tableRows(table: ReportTable): Row[] {
-  const cell = (value: TableCell): Cell => (typeof value === 'bigint' ? formatMoney(value) : value);
-  return [[table.title], table.columns.map((c) => c.header), ...[...table.rows, table.total].map((row) => row.map(cell))];
+  const cell = (value: TableCell, i: number): Cell => {
+    if (typeof value === 'bigint') return formatMoney(value);
+    return table.columns[i].kind === 'percent' && typeof value === 'string' ? formatRatioPercent(value) : value;
+  };
+  const rows = table.total ? [...table.rows, table.total] : table.rows;
+  return [[table.title], table.columns.map((c) => c.header), ...rows.map((row) => row.map(cell))];
 }
 
 function toCsv(sections: Row[][]): Buffer {

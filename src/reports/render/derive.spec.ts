@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { breakdownTables, multiYearStatement, multiYearTable, totalsEquation } from './derive.js';
+import { breakdownTables, multiYearStatement, multiYearTable, timelinessTable, totalsEquation } from './derive.js';
 import { annualReportFixture, multiYearReportFixture, yuan } from './render-fixtures.test-helper.js';
 import { reportText } from './report-text.js';
 import type { MultiYearReport } from './report-types.js';
@@ -54,9 +54,9 @@ describe('breakdownTables', () => {
     for (const table of [byEventType, byStreet, byMonth]) {
       const money = table.columns.findIndex((c) => c.kind === 'money');
       const claims = money - 2;
-      expect(table.total[0]).toBe('合计');
-      expect(table.total[claims]).toBe(report.totals.reported);
-      expect(table.total[money]).toBe(report.totals.paidAmount);
+      expect(table.total![0]).toBe('合计');
+      expect(table.total![claims]).toBe(report.totals.reported);
+      expect(table.total![money]).toBe(report.totals.paidAmount);
       expect(table.rows.reduce((sum, r) => sum + (r[claims] as number), 0)).toBe(report.totals.reported);
       expect(table.rows.reduce((sum, r) => sum + (r[money] as bigint), 0n)).toBe(report.totals.paidAmount);
     }
@@ -68,5 +68,19 @@ describe('totalsEquation', () => {
     const report = annualReportFixture();
     expect(totalsEquation({ ...report, totals: { ...report.totals, reported: 258, approved: 216, denied: 17, pending: 14, withdrawn: 11 } }, reportText()))
       .toBe('报案 258 件 = 核准 216 件 + 拒赔 17 件 + 待处理 14 件 + 撤回 11 件');
+  });
+});
+
+describe('timelinessTable', () => {
+  it('lists every deadline stage in workflow order, in Chinese, without a total', () => {
+    const table = timelinessTable(annualReportFixture(), reportText());
+    expect(table.rows).toEqual([
+      ['现场核查（报案至核查完成）', 120, 8, '0.9375'],
+      ['核定损失（核查至核定）', 110, 5, '0.9565'],
+      ['审批（报案至批准或拒赔）', 112, 3, '0.9739'],
+      ['支付（批准至赔付）', 90, 2, '0.9783'],
+      ['拒赔通知（拒赔至送达通知书）', 18, 0, '1.0000'],
+    ]);
+    expect(table.total).toBeNull();
   });
 });

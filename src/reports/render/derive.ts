@@ -1,5 +1,6 @@
 // What every output format shows that is not in the aggregated data itself, and the tables all three formats share.
 import { fill } from '../../common/templates.js';
+import { DEADLINE_STAGES } from '../../deadlines/deadline-rules.js';
 import { formatCount, formatFen, percentChange } from './format.js';
 import type { AnnualReport, Fen, MultiYearReport } from './report-types.js';
 import type { ReportText } from './report-text.js';
@@ -26,7 +27,7 @@ export function yearOverYear(report: AnnualReport): YearOverYear | null {
 }
 
 /** How a column's values are written: each format turns a kind into its own cell (text, number format, alignment). */
-export type ColumnKind = 'text' | 'code' | 'count' | 'year' | 'money';
+export type ColumnKind = 'text' | 'code' | 'count' | 'year' | 'money' | 'percent';
 export type TableCell = string | number | Fen | null;
 
 export interface ReportTable {
@@ -34,8 +35,8 @@ export interface ReportTable {
   title: string;
   columns: { header: string; kind: ColumnKind }[];
   rows: TableCell[][];
-  /** the total row, from the report's totals (not summed here), so a reader can check that the rows add up */
-  total: TableCell[];
+  /** the total row, from the report's totals (not summed here), so a reader can check that the rows add up; null when a total means nothing */
+  total: TableCell[] | null;
 }
 
 /** The three breakdowns of the annual report: by event type (largest amount first), by street and by month. */
@@ -68,6 +69,25 @@ export function breakdownTables(report: AnnualReport, text: ReportText): ReportT
       total: [text.common.total, reported, paid, paidAmount],
     },
   ];
+}
+
+/** Per deadline stage, how many of the year's claims finished it on time and late. */
+export function timelinessTable(report: AnnualReport, text: ReportText): ReportTable {
+  const t = text.annual.timeliness;
+  return {
+    title: text.annual.sections.timeliness,
+    columns: [
+      { header: t.columns.stage, kind: 'text' },
+      { header: t.columns.onTime, kind: 'count' },
+      { header: t.columns.late, kind: 'count' },
+      { header: t.columns.onTimeShare, kind: 'percent' },
+    ],
+    rows: DEADLINE_STAGES.map((stage) => {
+      const { onTime, late, onTimeShare } = report.timeliness[stage];
+      return [t.stages[stage], onTime, late, onTimeShare];
+    }),
+    total: null,
+  };
 }
 
 /** Largest paid amount first; equal amounts keep the catalogue order. */

@@ -87,7 +87,7 @@ describe('renderAnnualPdf', () => {
   it('ends every breakdown table with a 合计 row that its rows add up to', async () => {
     const report = fullAnnualReportFixture();
     const pages = await extractPdfLines(await renderAnnualPdf(report));
-    for (const [from, to] of [['五、按事件类型', '赔付金额（按事件类型'], ['六、按街镇', '七、按月份'], ['七、按月份', '赔付金额（按月份']]) {
+    for (const [from, to] of [['六、按事件类型', '赔付金额（按事件类型'], ['七、按街镇', '八、按月份'], ['八、按月份', '赔付金额（按月份']]) {
       const { rows, total } = tableRows(linesBetween(pages, from, to));
       const [claims, paid, amount] = total.slice(-3);
       expect(count(claims)).toBe(report.totals.reported);
@@ -103,7 +103,7 @@ describe('renderAnnualPdf', () => {
     const report = fullAnnualReportFixture();
     const pages = await extractPdfLines(await renderAnnualPdf(report));
     const codes = new Set(report.byEventType.map((r) => r.eventType));
-    const { rows } = tableRows(linesBetween(pages, '五、按事件类型', '赔付金额（按事件类型'));
+    const { rows } = tableRows(linesBetween(pages, '六、按事件类型', '赔付金额（按事件类型'));
     expect(rows.map((r) => r[0])).toEqual(byPaidAmount(report.byEventType).map((r) => r.nameZh));
     // Any run of code characters on the page is a whole code, or not a code at all.
     const fragments = pages.flat().flatMap((l) => l.items.flatMap((i) => i.text.match(/[a-z][a-z_]*[a-z]/g) ?? []));
@@ -115,13 +115,13 @@ describe('renderAnnualPdf', () => {
   it('prints a code column where the codes fit on one line', async () => {
     const base = annualReportFixture();
     const short = { ...base, byEventType: base.byEventType.map((r, i) => ({ ...r, eventType: `E${i + 1}` })) };
-    const { rows } = tableRows(linesBetween(await extractPdfLines(await renderAnnualPdf(short)), '五、按事件类型', '赔付金额（按事件类型'));
+    const { rows } = tableRows(linesBetween(await extractPdfLines(await renderAnnualPdf(short)), '六、按事件类型', '赔付金额（按事件类型'));
     expect(rows.map((r) => r[1])).toEqual(byPaidAmount(short.byEventType).map((r) => r.eventType));
   });
 
   it('draws the by-event chart largest amount first, in type readable at print size', async () => {
     const report = fullAnnualReportFixture();
-    const lines = linesBetween(await extractPdfLines(await renderAnnualPdf(report)), '赔付金额（按事件类型', '六、按街镇');
+    const lines = linesBetween(await extractPdfLines(await renderAnnualPdf(report)), '赔付金额（按事件类型', '七、按街镇');
     const bars = lines.filter((l) => l.items.length === 2 && AMOUNT.test(l.items[1].text));
     expect(bars.map((l) => l.items[0].text)).toEqual(byPaidAmount(report.byEventType).map((r) => r.nameZh));
     expect(bars.map((l) => l.items[1].text)).toEqual(byPaidAmount(report.byEventType).map((r) => formatFen(r.paidAmount)));
@@ -141,6 +141,19 @@ describe('renderAnnualPdf', () => {
     const text = (await extractPdfText(pdf)).join('\n');
     expect(text).toContain('-98,765.44');
     expect(text).toContain('-11.0%');
+  });
+
+  it('shows how many claims finished each stage on time, as the JSON has it', async () => {
+    const lines = (await extractPdfLines(await renderAnnualPdf(annualReportFixture()))).flat().map((l) => l.text);
+    const start = lines.indexOf('五、办理时效');
+    expect(lines.slice(start + 1, start + 7)).toEqual([
+      '环节 按时办结（件） 超时办结（件） 按时率',
+      '现场核查（报案至核查完成） 120 8 93.75%',
+      '核定损失（核查至核定） 110 5 95.65%',
+      '审批（报案至批准或拒赔） 112 3 97.39%',
+      '支付（批准至赔付） 90 2 97.83%',
+      '拒赔通知（拒赔至送达通知书） 18 0 100.00%',
+    ]);
   });
 
   it('renders without a policy or previous year', async () => {

@@ -1,7 +1,7 @@
 import { fill } from '../../common/templates.js';
 import { payoutStepText } from '../../payouts/payout-step-text.js';
 import {
-  breakdownTables, byPaidAmount, multiYearStatement, multiYearTable, totalsEquation, yearOverYear,
+  breakdownTables, byPaidAmount, multiYearStatement, multiYearTable, timelinessTable, totalsEquation, yearOverYear,
   type ColumnKind, type ReportTable, type TableCell,
 } from './derive.js';
 import { amountInWords, formatCount, formatDays, formatFen, formatRatioPercent, formatTime, formatWan, signed } from './format.js';
@@ -10,7 +10,7 @@ import type { AnnualReport, MultiYearReport, PayoutNotice } from './report-types
 import { reportText } from './report-text.js';
 
 /** Shares of the content width by kind of column, before the table's columns are scaled to fill it. */
-const COLUMN_WIDTH: Record<ColumnKind, number> = { text: 0.3, code: 0.19, count: 0.15, year: 0.1, money: 0.22 };
+const COLUMN_WIDTH: Record<ColumnKind, number> = { text: 0.3, code: 0.19, count: 0.15, year: 0.1, money: 0.22, percent: 0.15 };
 
 export async function renderAnnualPdf(report: AnnualReport): Promise<Buffer> {
   const text = reportText();
@@ -102,19 +102,23 @@ export async function renderAnnualPdf(report: AnnualReport): Promise<Buffer> {
     0.72,
   );
 
+  const timeliness = timelinessTable(report, text);
+  pdf.heading(timeliness.title);
+  pdfTable(pdf, timeliness, none);
+
   const [byEventType, byStreet, byMonth] = breakdownTables(report, text);
   pdf.heading(byEventType.title);
-  pdfTable(pdf, byEventType);
+  pdfTable(pdf, byEventType, none);
   pdf.horizontalBars(
     t.charts.byEventType,
     byPaidAmount(report.byEventType).map((r) => ({ label: r.nameZh, value: r.paidAmount, valueLabel: formatFen(r.paidAmount) })),
   );
 
   pdf.heading(byStreet.title);
-  pdfTable(pdf, byStreet);
+  pdfTable(pdf, byStreet, none);
 
   pdf.heading(byMonth.title);
-  pdfTable(pdf, byMonth);
+  pdfTable(pdf, byMonth, none);
   pdf.verticalBars(
     t.charts.byMonth,
     report.byMonth.map((r) => ({ label: r.month, value: r.paidAmount, valueLabel: formatWan(r.paidAmount) })),
@@ -138,7 +142,7 @@ export async function renderMultiYearPdf(report: MultiYearReport): Promise<Buffe
 
   const table = multiYearTable(report, text);
   pdf.heading(table.title);
-  pdfTable(pdf, table);
+  pdfTable(pdf, table, text.common.none);
 
   pdf.heading(t.sections.chart);
   pdf.verticalBars(
@@ -155,8 +159,8 @@ export async function renderMultiYearPdf(report: MultiYearReport): Promise<Buffe
  * A shared report table with its bold total row. A code column is printed only where every code fits on one line
  * (a code split across lines reads as two); otherwise the name beside it says the same to a person.
  */
-function pdfTable(pdf: PdfLayout, table: ReportTable): void {
-  const cells = (row: TableCell[]) => row.map((value, i) => pdfCell(value, table.columns[i].kind));
+function pdfTable(pdf: PdfLayout, table: ReportTable, none: string): void {
+  const cells = (row: TableCell[]) => row.map((value, i) => pdfCell(value, table.columns[i].kind, none));
   const keep = table.columns.map((column, i) =>
     column.kind !== 'code' || pdf.fitsTableColumn(table.rows.map((row) => cells(row)[i]), COLUMN_WIDTH.code / totalWidth(table)),
   );
@@ -165,17 +169,19 @@ function pdfTable(pdf: PdfLayout, table: ReportTable): void {
   const pdfColumns: TableColumn[] = columns.map((c) => ({
     header: c.header,
     width: COLUMN_WIDTH[c.kind] / scale,
-    align: c.kind === 'count' || c.kind === 'money' ? 'right' : 'left',
+    align: c.kind === 'text' || c.kind === 'code' || c.kind === 'year' ? 'left' : 'right',
   }));
-  const rows = [...table.rows, table.total].map((row) => cells(row).filter((_, i) => keep[i]));
-  pdf.table(pdfColumns, rows.map((row, i) => ({ cells: row, bold: i === rows.length - 1 })));
+  const body = table.rows.map((row) => ({ cells: cells(row).filter((_, i) => keep[i]) }));
+  const total = table.total && { cells: cells(table.total).filter((_, i) => keep[i]), bold: true };
+  pdf.table(pdfColumns, total ? [...body, total] : body);
 }
 
 function totalWidth(table: ReportTable): number {
   return table.columns.reduce((sum, c) => sum + COLUMN_WIDTH[c.kind], 0);
 }
 
-function pdfCell(value: TableCell, kind: ColumnKind): string {
+function pdfCell(value: TableCell, kind: ColumnKind, none: string): string {
+  if (kind === 'percent') return formatRatioPercent(value === null ? null : String(value), none);
   if (value === null) return '';
   if (typeof value === 'bigint') return formatFen(value);
   if (typeof value === 'number') return kind === 'year' ? String(value) : formatCount(value);

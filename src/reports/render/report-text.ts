@@ -1,4 +1,5 @@
 import { readTemplate } from '../../common/templates.js';
+import type { DeadlineStage } from '../../deadlines/deadline-rules.js';
 
 /** Shape of templates/report-text.zh.json. */
 export interface ReportText {
@@ -19,8 +20,12 @@ export interface ReportText {
   };
   annual: {
     title: string;
-    sections: Record<'policy' | 'totals' | 'yearOverYear' | 'processingDays' | 'byEventType' | 'byStreet' | 'byMonth', string>;
-    sheets: Record<'overview' | 'byEventType' | 'byStreet' | 'byMonth', string>;
+    sections: Record<'policy' | 'totals' | 'yearOverYear' | 'processingDays' | 'timeliness' | 'byEventType' | 'byStreet' | 'byMonth', string>;
+    sheets: Record<'overview' | 'timeliness' | 'byEventType' | 'byStreet' | 'byMonth', string>;
+    timeliness: {
+      columns: Record<'stage' | 'onTime' | 'late' | 'onTimeShare', string>;
+      stages: Record<DeadlineStage, string>;
+    };
     policy: Record<'policyNo' | 'insurer' | 'period' | 'premium' | 'aggregateLimit' | 'aggregateUsed' | 'lossRatio' | 'missing', string>;
     period: string;
     totals: Record<

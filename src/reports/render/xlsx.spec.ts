@@ -30,10 +30,10 @@ describe('renderAnnualXlsx', () => {
     const workbook = await read(await renderAnnualXlsx(report));
     expect(workbook.title).toBe('海沧区 2022 年度社会治安综合保险理赔报告');
     expect(workbook.creator).toBe('社会治安综合保险理赔系统');
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['概况', '按事件类型', '按街镇', '按月份']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['概况', '办理时效', '按事件类型', '按街镇', '按月份']);
     workbook.worksheets.forEach(expectFrozenBoldHeader);
-    const lastColumn = { 概况: 'B', 按事件类型: 'E', 按街镇: 'E', 按月份: 'D' } as Record<string, string>;
-    const dataRows = { 概况: 25, 按事件类型: 6, 按街镇: 4, 按月份: 5 } as Record<string, number>;
+    const lastColumn = { 概况: 'B', 办理时效: 'D', 按事件类型: 'E', 按街镇: 'E', 按月份: 'D' } as Record<string, string>;
+    const dataRows = { 概况: 25, 办理时效: 6, 按事件类型: 6, 按街镇: 4, 按月份: 5 } as Record<string, number>;
     for (const sheet of workbook.worksheets) {
       expect(sheet.autoFilter).toBe(`A1:${lastColumn[sheet.name]}${dataRows[sheet.name]}`);
     }
@@ -71,6 +71,11 @@ describe('renderAnnualXlsx', () => {
     expect(byStreet.getRow(4).getCell(1).value).toBe(TRICKY_STREET_NAME);
     const byMonth = workbook.getWorksheet('按月份')!;
     expect(rowValues(byMonth, 2)).toEqual(['2022-01', 10, 7, 61234.56]);
+
+    const timeliness = workbook.getWorksheet('办理时效')!;
+    expect(rowValues(timeliness, 2)).toEqual(['现场核查（报案至核查完成）', 120, 8, 0.9375]);
+    expect(timeliness.getRow(2).getCell(4).numFmt).toBe('0.00%');
+    expect(timeliness.rowCount).toBe(6);
   });
 
   it('ends each breakdown sheet with a bold total row of SUM formulas whose results are the report totals', async () => {

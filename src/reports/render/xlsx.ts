@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import { formatMoney, yuanNumber } from '../../common/money.js';
 import { fill } from '../../common/templates.js';
-import { breakdownTables, multiYearTable, type ColumnKind, type ReportTable, type TableCell } from './derive.js';
+import { breakdownTables, multiYearTable, timelinessTable, type ColumnKind, type ReportTable, type TableCell } from './derive.js';
 import { formatTime, ratioToNumber } from './format.js';
 import type { AnnualReport, MultiYearReport } from './report-types.js';
 import { reportText } from './report-text.js';
 
-type Kind = ColumnKind | 'days' | 'percent';
+type Kind = ColumnKind | 'days';
 
 // The unit (元) is in the column header or the label, so money cells show plain numbers.
 const NUMBER_FORMATS: Record<Kind, string | undefined> = {
@@ -71,6 +71,7 @@ export async function renderAnnualXlsx(report: AnnualReport): Promise<Buffer> {
   overview.push([text.common.generatedAt, 'text', formatTime(report.generatedAt)]);
   addKeyValueSheet(workbook, t.sheets.overview, [text.common.item, text.common.value], overview);
 
+  addTableSheet(workbook, { ...timelinessTable(report, text), title: t.sheets.timeliness });
   for (const table of breakdownTables(report, text)) addTableSheet(workbook, table);
   return toBuffer(workbook);
 }
@@ -92,11 +93,7 @@ function newWorkbook(title: string, generatedAt: string): ExcelJS.Workbook {
   return workbook;
 }
 
-/**
- * A sheet per table: header, rows under an autofilter, then the bold total row outside the filter range. Its
- * amounts are SUM formulas over the rows with the report's totals as their cached results, so a spreadsheet that
- * recalculates shows at once if the rows did not add up.
- */
+/** A sheet per table: header, rows under an autofilter, then the total row (if any) outside the filter range. */
 function addTableSheet(workbook: ExcelJS.Workbook, table: ReportTable): void {
   const { columns, rows, total } = table;
   const sheet = newSheet(workbook, table.title, columns.map((c) => c.header));
@@ -106,12 +103,24 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: ReportTable): void {
   }
   const lastDataRow = rows.length + 1;
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastDataRow, column: columns.length } };
+  if (total) addTotalRow(sheet, columns, total, lastDataRow);
 
+  columns.forEach((column, i) => {
+    const widths = [displayWidth(column.header), ...[...rows, total ?? []].map((r) => cellWidth(r[i] ?? null, column.kind))];
+    sheet.getColumn(i + 1).width = columnWidth(widths);
+  });
+}
+
+/**
+ * The bold total row. Its counts and amounts are SUM formulas over the rows with the report's totals as their
+ * cached results, so a spreadsheet that recalculates shows at once if the rows did not add up.
+ */
+function addTotalRow(sheet: ExcelJS.Worksheet, columns: ReportTable['columns'], total: TableCell[], lastDataRow: number): void {
   const totalRow = sheet.addRow([]);
   columns.forEach((column, i) => {
     const cell = totalRow.getCell(i + 1);
     const value = total[i];
-    if (rows.length > 0 && typeof value !== 'string' && value !== null && (column.kind === 'count' || column.kind === 'money')) {
+    if (lastDataRow > 1 && typeof value !== 'string' && value !== null && (column.kind === 'count' || column.kind === 'money')) {
       const letter = sheet.getColumn(i + 1).letter;
       cell.value = { formula: `SUM(${letter}2:${letter}${lastDataRow})`, result: xlsxNumber(value, column.kind) };
       cell.numFmt = NUMBER_FORMATS[column.kind]!;
@@ -120,11 +129,6 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: ReportTable): void {
     }
   });
   totalRow.font = { bold: true };
-
-  columns.forEach((column, i) => {
-    const widths = [displayWidth(column.header), ...[...rows, total].map((r) => cellWidth(r[i], column.kind))];
-    sheet.getColumn(i + 1).width = columnWidth(widths);
-  });
 }
 
 function addKeyValueSheet(workbook: ExcelJS.Workbook, name: string, headers: string[], rows: [string, Kind, TableCell][]): void {

@@ -25,7 +25,7 @@ function IsPhone(): PropertyDecorator {
     name: 'isPhone', target: object.constructor, propertyName: propertyName as string,
     validator: {
       validate: (value: unknown) => typeof value === 'string' && validateMobilePhone(value),
-      defaultMessage: () => 'phone must be a mobile number (13812345678) or a landline with its area code (0592-1234567)',
+      defaultMessage: () => 'phone must be a mobile number (11 digits starting with 1, e.g. 138xxxxxxxx) or a landline with its area code (0592-1234567)',
     },
   });
 }
