@@ -106,7 +106,7 @@ export function checkLedgerRow(row: number, cells: ReadonlyMap<LedgerColumn, Cel
   });
   const phone = required('联系电话', (value) => {
     const phone = String(value).replace(/\s+/g, '');
-    return validateMobilePhone(phone) ? phone : problem('must be a mobile number (13812345678) or a landline with its area code (0592-1234567)');
+    return validateMobilePhone(phone) ? phone : problem('must be an 11-digit mobile number or a landline with its area code');
   });
   const coverage = required('事件类型', (value) => terms.coverages.get(String(value))
     ?? problem(terms.eventTypes.has(String(value)) ? `is not covered by the policy of the year: ${String(value)}` : `is not a known event type: ${String(value)}`));
