@@ -11,11 +11,10 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import argon2 from 'argon2';
-import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD, referenceSeeds } from '../seeds/index.js';
@@ -23,11 +22,10 @@ import { DEMO_INSURER_ID } from '../seeds/demo-reference.js';
 import { AppModule } from '../src/app.module.js';
 import { configureApp } from '../src/app.setup.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../src/database/embedded-postgres.js';
 import { runSeeds } from '../seeds/seed.service.js';
 import { Database } from '../src/database/database.js';
 import { ReportsRepository } from '../src/reports/reports.repository.js';
-import { withClient } from '../src/database/pg-client.js';
+import { benchDir, freshDatabase, watchMemory } from './bench-support.js';
 
 const TOTAL_CLAIMS = Number(process.env.BENCH_CLAIMS ?? 1_000_000);
 const YEARS = [2018, 2019, 2020, 2021, 2022];
@@ -44,55 +42,6 @@ const DISTRICTS = [
   { code: '350203', share: 0.25, name: '思明区', streets: ['中华街道', '鹭江街道', '开元街道', '梧村街道', '筼筜街道', '莲前街道'] },
   { code: '350206', share: 0.2, name: '湖里区', streets: ['湖里街道', '殿前街道', '禾山街道', '江头街道', '金山街道'] },
 ];
-
-// ---------- database ----------
-
-interface BenchDatabase {
-  url: string;
-  where: string;
-  drop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-
-async function freshDatabase(): Promise<BenchDatabase> {
-  const name = `zz_bench_${Date.now().toString(36)}`;
-  const serverUrl = process.env.DATABASE_URL;
-  let embedded: EmbeddedServer | undefined;
-  let adminUrl: string;
-  const dataDir = join(os.tmpdir(), `zz-bench-${process.pid}`);
-  if (serverUrl) {
-    adminUrl = serverUrl;
-  } else {
-    mkdirSync(dataDir, { recursive: true });
-    embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
-    adminUrl = embedded.url('postgres');
-  }
-  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    where: embedded ? 'embedded PostgreSQL (temporary directory)' : 'DATABASE_URL server',
-    async drop() {
-      await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-      if (embedded) {
-        await embedded.stop();
-        rmSync(dataDir, { recursive: true, force: true });
-      }
-    },
-  };
-}
 
 // ---------- data ----------
 
@@ -264,15 +213,6 @@ function quantile(sorted: number[], q: number): number {
   return sorted[low] + (sorted[Math.min(low + 1, sorted.length - 1)] - sorted[low]) * (at - low);
 }
 
-/** Peak resident set size of this process, sampled, plus the kernel's own high-water mark. */
-function watchMemory(): { peakMb(): number; stop(): void } {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 10);
-  return {
-    peakMb: () => Math.max(peak, process.memoryUsage().rss) / 2 ** 20,
-    stop: () => clearInterval(timer),
-  };
-}
 
 // ---------- main ----------
 
@@ -384,12 +324,6 @@ async function main(): Promise<void> {
   }
 }
 
-/** bench/ in the project, whether running from bench/ or from dist/bench/. */
-function benchDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return join(dir, 'bench');
-}
 
 main().then(() => process.exit(0), (error: unknown) => {
   console.error(error);

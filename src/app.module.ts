@@ -13,6 +13,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InsurersModule } from './insurers/insurers.module.js';
+import { LedgersModule } from './ledgers/ledgers.module.js';
 import { PayoutsModule } from './payouts/payouts.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
 import { RegionsModule } from './regions/regions.module.js';
@@ -42,6 +43,7 @@ import { SeedService } from '../seeds/seed.service.js';
     PayoutsModule,
     ReportsModule,
     ClaimLifecycleModule,
+    LedgersModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ErrorFilter },

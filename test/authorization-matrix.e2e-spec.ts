@@ -22,6 +22,7 @@ import { ClaimLifecycleService } from '../src/claim-lifecycle/claim-lifecycle.se
 import { ClaimDocumentsService } from '../src/claims/claim-documents.service.js';
 import { approve, asUser, assess, pay } from './support/domain-steps.js';
 import { claimInput, createResident, PDF_BYTES, PNG_BYTES, uniqueIdNumber, uniquePhone } from './support/fixtures.js';
+import { ledgerFile } from './support/ledger-files.js';
 import { API, createTestApp, type TestApp } from './support/test-app.js';
 import { FIRE_DOCUMENTS, siteVisit } from './support/workflow-steps.js';
 
@@ -33,7 +34,8 @@ interface Call {
   query?: Record<string, string>;
   body?: object;
   headers?: Record<string, string>;
-  file?: { type: string; content: Buffer; fileName: string };
+  /** A multipart upload: the file and the form's text fields. */
+  file?: { fields: Record<string, string>; content: Buffer; fileName: string };
   /** An object a list answer must contain in scope and must not contain out of it ('hidden'). */
   listed?: string;
 }
@@ -233,7 +235,7 @@ const ROUTES: Record<string, Entry> = {
   'GET /api/v1/claims/:id': scoped(EVERY_ROLE, 200, readClaim('reported')),
   'POST /api/v1/claims/:id/withdraw': scoped([Role.StreetCadre], 200, changeClaim('reported', '/withdraw', { reason: '误报' })),
   'POST /api/v1/claims/:id/documents': scoped([Role.StreetCadre], 201, async () => ({
-    path: `/claims/${await sharedClaim('reported')}/documents`, file: { type: 'photo', content: PNG_BYTES, fileName: 'scene.png' },
+    path: `/claims/${await sharedClaim('reported')}/documents`, file: { fields: { type: 'photo' }, content: PNG_BYTES, fileName: 'scene.png' },
   })),
   'GET /api/v1/claims/:id/documents/:docId': scoped(EVERY_ROLE, 200, async () => {
     const { claimId, documentId } = await documentOfClaim();
@@ -256,6 +258,17 @@ const ROUTES: Record<string, Entry> = {
   'GET /api/v1/claims/:id/notice.pdf': scoped(EVERY_ROLE, 200, readClaim('paid', '/notice.pdf')),
   'GET /api/v1/claims/overdue': scoped(EVERY_ROLE, 200, async () => ({ path: '/claims/overdue', listed: await overdueClaim() }),
     { [Role.StreetCadre]: 'hidden', [Role.DistrictOfficer]: 'hidden', [Role.InsurerAdjuster]: 'hidden', [Role.InsurerManager]: 'hidden' }),
+
+  // The export holds what GET /claims lists: another scope's caller gets a ledger of their own claims.
+  'GET /api/v1/claims/export.xlsx': open(EVERY_ROLE, 200, async () => ({ path: '/claims/export.xlsx' })),
+
+  'POST /api/v1/imports/claims': scoped([Role.Admin, Role.DistrictOfficer], 200, async () => ({
+    path: '/imports/claims', file: { fields: { districtCode: '350205', year: '2022', dryRun: 'true' }, content: await sharedLedger(), fileName: 'ledger.xlsx' },
+  })),
+  'GET /api/v1/imports': scoped([Role.Admin, Role.DistrictOfficer], 200, async () => ({ path: '/imports', listed: await sharedImport() }),
+    { [Role.DistrictOfficer]: 'hidden' }),
+  'GET /api/v1/imports/claims/template.xlsx': scoped([Role.Admin, Role.DistrictOfficer], 200,
+    async () => ({ path: '/imports/claims/template.xlsx', query: { districtCode: '350205' } })),
 
   'GET /api/v1/calendar/:year': open(EVERY_ROLE, 200, async () => ({ path: '/calendar/2026' })),
   'PUT /api/v1/calendar/:year': scoped([Role.Admin], 200, async () => ({ path: '/calendar/2039', body: { holidays: ['2039-10-01'], workdays: [] } })),
@@ -281,6 +294,28 @@ function overdueClaim(): Promise<string> {
   return overdue;
 }
 
+/** A one-row ledger of Haicang 2022 that passes every check (each call a file of its own: an imported file cannot come again). */
+const oneRowLedger = () => ledgerFile([{ 报案日期: '2022-06-04', 出险日期: '2022-06-03', 街道: '海沧街道', 姓名: '陈建国', 身份证号: uniqueIdNumber(),
+  联系电话: uniquePhone(), 事件类型: '火灾', 出险地点: '新垵村', 报损金额: 2000, 状态: '处理中' }]);
+
+let ledger: Promise<Buffer> | undefined;
+function sharedLedger(): Promise<Buffer> {
+  ledger ??= oneRowLedger();
+  return ledger;
+}
+
+/** One import of another such ledger by Haicang's officer. */
+let imported: Promise<string> | undefined;
+function sharedImport(): Promise<string> {
+  imported ??= (async () => {
+    const res = await t.http().post(`${API}/imports/claims`).set('Authorization', await t.login('hc.officer'))
+      .field('districtCode', '350205').field('year', '2022').attach('file', await oneRowLedger(), 'imported.xlsx');
+    if (res.status !== 201) throw new Error(`ledger import failed: ${res.status} ${res.text}`);
+    return res.body.importId as string;
+  })();
+  return imported;
+}
+
 let sharedPolicyId: Promise<string> | undefined;
 function sharedPolicy(): Promise<string> {
   sharedPolicyId ??= t.db.query(`SELECT id FROM policy WHERE district_code = '350205' AND year = 2022`).then((rows: { id: string }[]) => rows[0].id);
@@ -292,7 +327,10 @@ async function send(username: string | null, call: Call, method: Method): Promis
   let request = t.http()[method](url).query(call.query ?? {});
   if (username) request = request.set('Authorization', await t.login(username, username.startsWith('cpic.') ? CPIC_PASSWORD : undefined));
   for (const [name, value] of Object.entries(call.headers ?? {})) request = request.set(name, value);
-  if (call.file) return request.field('type', call.file.type).attach('file', call.file.content, call.file.fileName);
+  if (call.file) {
+    for (const [name, value] of Object.entries(call.file.fields)) request = request.field(name, value);
+    return request.attach('file', call.file.content, call.file.fileName);
+  }
   return call.body ? request.send(call.body) : request;
 }
 

@@ -75,6 +75,7 @@ describe('claim intake', () => {
         claimedAmount: '8000.00',
         verifiedLoss: null, assessedAmount: null, approvedAmount: null, paidAmount: null,
         payee: { accountName: '陈美玲', bankName: '中国工商银行厦门海沧支行', accountNoMasked: `6222 **** **** ${accountNo.slice(-4)}` },
+        source: 'filed',
         reportedAt: expect.any(String),
         reportedBy: cadre1Id,
         decidedAt: null, paidAt: null, closedAt: null,

@@ -3,6 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { ClaimsModule } from '../claims/claims.module.js';
 import { AppConfig } from '../config/config.js';
 import { DeadlinesModule } from '../deadlines/deadlines.module.js';
+import { LedgersModule } from '../ledgers/ledgers.module.js';
 import { PayoutsModule } from '../payouts/payouts.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
 import { VerificationModule } from '../verification/verification.module.js';
@@ -24,6 +25,7 @@ import { ClaimsController } from './claims.controller.js';
     PayoutsModule,
     ReportsModule,
     DeadlinesModule,
+    LedgersModule,
     // Uploads are held in memory (no storage engine given) up to the configured cap; multer's "File too large" becomes a 413.
     MulterModule.registerAsync({
       inject: [AppConfig],

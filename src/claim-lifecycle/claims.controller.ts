@@ -9,9 +9,10 @@ import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
 import { Role } from '../auth/role.js';
 import { ClaimDocumentsService } from '../claims/claim-documents.service.js';
 import { ClaimsService } from '../claims/claims.service.js';
-import { CreateClaimDto, ListClaimsQuery, UploadDocumentDto, WithdrawClaimDto, type UploadedDocumentFile } from '../claims/dto/claim.requests.js';
+import { CreateClaimDto, ExportClaimsQuery, ListClaimsQuery, UploadDocumentDto, WithdrawClaimDto, type UploadedDocumentFile } from '../claims/dto/claim.requests.js';
 import { ClaimDocumentResponse, ClaimListItemResponse } from '../claims/dto/claim.response.js';
 import { ApiPage, type Page } from '../common/pagination.js';
+import { LedgerExportService } from '../ledgers/ledger-export.service.js';
 import { AssessmentDto, DecisionDto, PaymentDto } from '../payouts/dto/payout.requests.js';
 import { PayoutQuoteResponse } from '../payouts/dto/payout-quote.response.js';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../payouts/idempotency-key.decorator.js';
@@ -36,6 +37,7 @@ export class ClaimsController {
     private readonly documents: ClaimDocumentsService,
     private readonly payouts: PayoutsService,
     private readonly reports: ReportsService,
+    private readonly exporter: LedgerExportService,
   ) {}
 
   @Post()
@@ -53,6 +55,14 @@ export class ClaimsController {
   @ApiOperation({ summary: 'List claims' })
   list(@Auth() caller: AuthUser, @Query() query: ListClaimsQuery): Promise<Page<ClaimListItemResponse>> {
     return this.claims.list(caller, query);
+  }
+
+  @Get('export.xlsx')
+  @Authenticated()
+  @ApiOperation({ summary: 'Export the listed claims as an Excel ledger (台账)' })
+  @ApiFileResponse('the claims of GET /claims (same filters, same scope) as a ledger (台账) in the import columns, with a totals row', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  exportLedger(@Auth() caller: AuthUser, @Query() query: ExportClaimsQuery): Promise<StreamableFile> {
+    return this.exporter.export(caller, query);
   }
 
   @Get(':id')

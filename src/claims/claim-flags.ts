@@ -22,7 +22,8 @@ export interface FlaggedClaim {
   /** The policy year, which numbers the claim. */
   year: number;
   policeReportNo: string | null;
-  payeeAccountIndex: string;
+  /** Null for a claim imported from a ledger: it names no account. */
+  payeeAccountIndex: string | null;
   claimedAmount: bigint;
   /** Null until the site verification is recorded. */
   verifiedLoss: bigint | null;
@@ -42,7 +43,7 @@ export interface OtherClaim {
   incidentDate: string;
   year: number;
   policeReportNo: string | null;
-  payeeAccountIndex: string;
+  payeeAccountIndex: string | null;
   status: ClaimStatus;
 }
 
@@ -69,7 +70,7 @@ export function evaluateFlags(claim: FlaggedClaim, coverage: CoverageTerms, othe
     if (claim.policeReportNo !== null && other.policeReportNo === claim.policeReportNo) {
       flags.push({ code: 'POLICE_REPORT_REUSED', relatedClaimId: other.id, detail: `Police report also on claim ${other.claimNo}` });
     }
-    if (other.payeeAccountIndex === claim.payeeAccountIndex && other.residentId !== claim.residentId && other.year === claim.year) {
+    if (claim.payeeAccountIndex !== null && other.payeeAccountIndex === claim.payeeAccountIndex && other.residentId !== claim.residentId && other.year === claim.year) {
       flags.push({
         code: 'BANK_ACCOUNT_SHARED', relatedClaimId: other.id,
         detail: `Payee account also receives claim ${other.claimNo} of another resident in ${claim.year}`,

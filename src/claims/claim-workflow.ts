@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError } from '../common/domain-error.js';
 import { CLAIM_CLOCKS, type ClaimClocks } from './claim-clocks.js';
 import type { ClaimStatus } from './claim-status.js';
-import { ClaimsRepository } from './claims.repository.js';
+import { ClaimsRepository, type HistoricalClaim } from './claims.repository.js';
 import type { Claim } from './entities/claim.entity.js';
 
 export type ClaimAction =
@@ -47,6 +47,29 @@ export function nextState(claim: ClaimState, action: ClaimAction): ClaimState {
     return { status: claim.returnedFrom, returnedFrom: null };
   }
   return { status: rule.to, returnedFrom: action === 'return' ? claim.status : null };
+}
+
+/** How a claim of a historical ledger ended, in the ledger's words 已赔付, 拒赔, 撤案 and 处理中. */
+export type LedgerOutcome = 'paid' | 'denied' | 'withdrawn' | 'pending';
+
+/**
+ * The state a ledger claim enters the system in. One still in progress
+ * starts as reported: its verification and assessment happen here, through
+ * the transitions above.
+ */
+export const LEDGER_OUTCOME_STATUS: Record<LedgerOutcome, ClaimStatus> = {
+  paid: 'paid', denied: 'denied', withdrawn: 'withdrawn', pending: 'reported',
+};
+
+/**
+ * How a ledger words a claim's state, for the export: the inverse of
+ * LEDGER_OUTCOME_STATUS, with a closed claim by whether it was paid and
+ * every state still under review as 处理中.
+ */
+export function ledgerOutcomeOf(status: ClaimStatus, paid: boolean): LedgerOutcome {
+  if (status === 'paid' || (status === 'closed' && paid)) return 'paid';
+  if (status === 'denied' || status === 'closed') return 'denied';
+  return status === 'withdrawn' ? 'withdrawn' : 'pending';
 }
 
 /** Columns a transition may set alongside the status (never status itself). */
@@ -102,6 +125,20 @@ export class ClaimWorkflow {
     await this.claims.appendHistory(tx, { claimId: claim.id, fromStatus: null, toStatus: 'reported', actorId: actor.id, reason: null });
     await this.clocks.track(tx, claim, 'file');
     await this.audit.record(tx, claimEvent(claim, 'file', actor, auditData));
+  }
+
+  /**
+   * Claims of a historical ledger, entered in the state the ledger records:
+   * no transition ran in this system, so each gets one history entry, from
+   * nothing to that state, naming the import and its row. The import's one
+   * audit event (LedgerImportService) covers them all.
+   */
+  async importHistorical(tx: EntityManager, claims: HistoricalClaim[], actor: AuthUser, importId: string): Promise<void> {
+    const inserted = await this.claims.insertHistorical(tx, claims.map((claim) => ({ ...claim, status: LEDGER_OUTCOME_STATUS[claim.outcome] })));
+    await this.claims.appendHistory(tx, inserted.map((claim) => ({
+      claimId: claim.id, fromStatus: null, toStatus: claim.status, actorId: actor.id,
+      reason: `ledger import ${importId}, row ${claim.ledgerRow}`,
+    })));
   }
 }
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { addDays } from '../common/business-date.js';
 import { DomainError } from '../common/domain-error.js';
 import { DUPLICATE_EVENT_WINDOW_DAYS, type OtherClaim, type RaisedFlag } from './claim-flags.js';
 import { scopeClaims } from './claim-scope.js';
+import type { LedgerOutcome } from './claim-workflow.js';
 import type { ClaimStatus } from './claim-status.js';
 import { ClaimDocument } from './entities/claim-document.entity.js';
 import { ClaimFlag, type FlagCode } from './entities/claim-flag.entity.js';
@@ -16,6 +17,33 @@ export type NewClaim = Pick<Claim,
   'claimNo' | 'districtCode' | 'year' | 'seq' | 'streetCode' | 'policyId' | 'insurerId' | 'coverageId' | 'eventType'
   | 'residentId' | 'incidentDate' | 'incidentPlace' | 'description' | 'policeReportNo' | 'claimedAmount'
   | 'payeeAccountName' | 'payeeBankName' | 'payeeAccountCipher' | 'payeeAccountIndex' | 'payeeAccountMasked' | 'reportedBy'>;
+
+/** A claim of a historical ledger, as the ledger records it; the workflow decides its status from `outcome`. */
+export type HistoricalClaim = Pick<Claim,
+  'claimNo' | 'districtCode' | 'year' | 'seq' | 'streetCode' | 'policyId' | 'insurerId' | 'coverageId' | 'eventType'
+  | 'residentId' | 'incidentDate' | 'incidentPlace' | 'description' | 'claimedAmount' | 'assessedAmount' | 'approvedAmount'
+  | 'paidAmount' | 'reportedBy' | 'reportedAt' | 'paidAt'> & { ledgerImportId: string; ledgerRow: number; outcome: LedgerOutcome };
+
+/** One claim as the ledger export shows it; money in fen as text, the ID number and phone masked or as ciphertext. */
+export interface ClaimExportRow {
+  claimNo: string;
+  reportDate: string;
+  incidentDate: string;
+  streetName: string;
+  residentName: string;
+  idNumber: string;
+  phone: string;
+  eventTypeNameZh: string;
+  incidentPlace: string;
+  claimedAmount: string;
+  assessedAmount: string | null;
+  paidAmount: string | null;
+  paidDate: string | null;
+  status: ClaimStatus;
+  description: string;
+}
+
+type HistoryEntry = Omit<ClaimStatusChange, 'id' | 'at'> & { at?: Date };
 
 export interface ClaimListFilter {
   status?: ClaimStatus;
@@ -74,18 +102,50 @@ export class ClaimsRepository {
   }
 
   /**
-   * The next claim number of the district and year. The counter row stays
-   * locked until the transaction ends, so concurrent filings queue here, and a
-   * rollback takes its number back with it: numbers are gap-free.
+   * The next claim number of the district and year, or the first of the next
+   * `count` numbers. The counter row stays locked until the transaction ends,
+   * so concurrent filings queue here, and a rollback takes its numbers back
+   * with it: numbers are gap-free.
    */
-  async nextSeq(tx: EntityManager, districtCode: string, year: number): Promise<number> {
-    const [{ last_seq: seq }]: { last_seq: number }[] = await tx.query(
-      `INSERT INTO claim_counter (district_code, year, last_seq) VALUES ($1, $2, 1)
-       ON CONFLICT (district_code, year) DO UPDATE SET last_seq = claim_counter.last_seq + 1
+  async nextSeq(tx: EntityManager, districtCode: string, year: number, count = 1): Promise<number> {
+    const [{ last_seq: last }]: { last_seq: number }[] = await tx.query(
+      `INSERT INTO claim_counter (district_code, year, last_seq) VALUES ($1, $2, $3)
+       ON CONFLICT (district_code, year) DO UPDATE SET last_seq = claim_counter.last_seq + $3
        RETURNING last_seq`,
-      [districtCode, year],
+      [districtCode, year, count],
     );
-    return seq;
+    return last - count + 1;
+  }
+
+  /**
+   * Claims of a ledger import in one statement per call (unnest of one array
+   * per column), with the status the workflow chose for each. Returns each
+   * new claim's id with its ledger row.
+   */
+  async insertHistorical(tx: EntityManager, claims: (HistoricalClaim & { status: ClaimStatus })[]): Promise<{ id: string; ledgerRow: number; status: ClaimStatus }[]> {
+    const column = <K extends keyof (HistoricalClaim & { status: ClaimStatus })>(key: K) => claims.map((claim) => claim[key]);
+    const fenColumn = (key: 'claimedAmount' | 'assessedAmount' | 'approvedAmount' | 'paidAmount') =>
+      claims.map((claim) => claim[key]?.toString() ?? null);
+    return tx.query(
+      `INSERT INTO claim (claim_no, district_code, year, seq, street_code, policy_id, insurer_id, coverage_id, event_type,
+                          resident_id, incident_date, incident_place, description, claimed_amount, assessed_amount,
+                          approved_amount, paid_amount, status, reported_by, reported_at, paid_at, source, ledger_import_id, ledger_row)
+       SELECT claim_no, district_code, year, seq, street_code, policy_id, insurer_id, coverage_id, event_type,
+              resident_id, incident_date, incident_place, description, claimed_amount, assessed_amount,
+              approved_amount, paid_amount, status, reported_by, reported_at, paid_at, 'ledger', ledger_import_id, ledger_row
+         FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::text[], $6::uuid[], $7::uuid[], $8::uuid[], $9::text[],
+                     $10::uuid[], $11::date[], $12::text[], $13::text[], $14::bigint[], $15::bigint[],
+                     $16::bigint[], $17::bigint[], $18::text[], $19::uuid[], $20::timestamptz[], $21::timestamptz[], $22::uuid[], $23::int[])
+           AS t(claim_no, district_code, year, seq, street_code, policy_id, insurer_id, coverage_id, event_type,
+                resident_id, incident_date, incident_place, description, claimed_amount, assessed_amount,
+                approved_amount, paid_amount, status, reported_by, reported_at, paid_at, ledger_import_id, ledger_row)
+       RETURNING id, ledger_row AS "ledgerRow", status`,
+      [column('claimNo'), column('districtCode'), column('year'), column('seq'), column('streetCode'), column('policyId'),
+        column('insurerId'), column('coverageId'), column('eventType'), column('residentId'), column('incidentDate'),
+        column('incidentPlace'), column('description'), fenColumn('claimedAmount'), fenColumn('assessedAmount'),
+        fenColumn('approvedAmount'), fenColumn('paidAmount'), column('status'), column('reportedBy'),
+        column('reportedAt'), column('paidAt'), column('ledgerImportId'), column('ledgerRow')],
+    );
   }
 
   async insert(tx: EntityManager, claim: NewClaim): Promise<Claim> {
@@ -158,8 +218,10 @@ export class ClaimsRepository {
     await tx.getRepository(Claim).update({ id: claimId }, changes);
   }
 
-  async appendHistory(tx: EntityManager, change: Omit<ClaimStatusChange, 'id' | 'at'> & { at?: Date }): Promise<void> {
-    await tx.getRepository(ClaimStatusChange).insert({ at: new Date(), ...change });
+  /** One history entry, or many in one statement (a ledger import's). */
+  async appendHistory(tx: EntityManager, changes: HistoryEntry | HistoryEntry[]): Promise<void> {
+    const at = new Date();
+    await tx.getRepository(ClaimStatusChange).insert([changes].flat().map((change) => ({ at, ...change })));
   }
 
   historyOf(tx: EntityManager, claimId: string): Promise<ClaimStatusChange[]> {
@@ -172,21 +234,7 @@ export class ClaimsRepository {
 
   /** One page of the caller's claims, newest first, with their flag codes: two queries for any page size. */
   async listInScope(tx: EntityManager, caller: AuthUser, filter: ClaimListFilter, offset: number, limit: number): Promise<[ClaimListRow[], number]> {
-    const query = tx.getRepository(Claim).createQueryBuilder('c')
-      .innerJoin('resident', 'r', 'r.id = c.resident_id');
-    scopeClaims(query, caller);
-    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
-    if (filter.eventType) query.andWhere('c.event_type = :eventType', { eventType: filter.eventType });
-    if (filter.streetCode) query.andWhere('c.street_code = :streetCode', { streetCode: filter.streetCode });
-    if (filter.from) query.andWhere('c.incident_date >= :from', { from: filter.from });
-    if (filter.to) query.andWhere('c.incident_date <= :to', { to: filter.to });
-    if (filter.q) {
-      query.andWhere(
-        `(strpos(c.claim_no, :q) > 0 OR strpos(r.name, :q) > 0 OR strpos(c.incident_place, :q) > 0
-          OR strpos(coalesce(c.police_report_no, ''), :q) > 0)`,
-        { q: filter.q },
-      );
-    }
+    const query = this.filteredInScope(tx, caller, filter);
     const total = await query.getCount();
     const rows = await query
       .innerJoin('event_type', 'e', 'e.code = c.event_type')
@@ -211,6 +259,60 @@ export class ClaimsRepository {
       .limit(limit)
       .getRawMany<ClaimListRow>();
     return [rows, total];
+  }
+
+  countInScope(tx: EntityManager, caller: AuthUser, filter: ClaimListFilter): Promise<number> {
+    return this.filteredInScope(tx, caller, filter).getCount();
+  }
+
+  /**
+   * The next `limit` claims of the ledger export after `afterClaimNo`, in
+   * claim number order (keyset paging: each page is one index range, however
+   * deep). The ciphertexts are read only for an unmasked export.
+   */
+  exportPage(tx: EntityManager, caller: AuthUser, filter: ClaimListFilter, afterClaimNo: string, limit: number, unmasked: boolean): Promise<ClaimExportRow[]> {
+    const query = this.filteredInScope(tx, caller, filter)
+      .innerJoin('event_type', 'e', 'e.code = c.event_type')
+      .innerJoin('street', 's', 's.code = c.street_code')
+      .andWhere('c.claim_no > :afterClaimNo', { afterClaimNo })
+      .select('c.claim_no', 'claimNo')
+      .addSelect(`to_char(c.reported_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`, 'reportDate')
+      .addSelect('c.incident_date::text', 'incidentDate')
+      .addSelect('s.name', 'streetName')
+      .addSelect('r.name', 'residentName')
+      .addSelect(unmasked ? 'r.id_number_cipher' : 'r.id_number_masked', 'idNumber')
+      .addSelect(unmasked ? 'r.phone_cipher' : 'r.phone_masked', 'phone')
+      .addSelect('e.name_zh', 'eventTypeNameZh')
+      .addSelect('c.incident_place', 'incidentPlace')
+      .addSelect('c.claimed_amount::text', 'claimedAmount')
+      .addSelect('c.assessed_amount::text', 'assessedAmount')
+      .addSelect('c.paid_amount::text', 'paidAmount')
+      .addSelect(`to_char(c.paid_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`, 'paidDate')
+      .addSelect('c.status', 'status')
+      .addSelect('c.description', 'description')
+      .orderBy('c.claim_no', 'ASC')
+      .limit(limit);
+    return query.getRawMany<ClaimExportRow>();
+  }
+
+  /** The caller's claims matching the list filters (claim `c`, resident `r`). */
+  private filteredInScope(tx: EntityManager, caller: AuthUser, filter: ClaimListFilter): SelectQueryBuilder<Claim> {
+    const query = tx.getRepository(Claim).createQueryBuilder('c')
+      .innerJoin('resident', 'r', 'r.id = c.resident_id');
+    scopeClaims(query, caller);
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.eventType) query.andWhere('c.event_type = :eventType', { eventType: filter.eventType });
+    if (filter.streetCode) query.andWhere('c.street_code = :streetCode', { streetCode: filter.streetCode });
+    if (filter.from) query.andWhere('c.incident_date >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('c.incident_date <= :to', { to: filter.to });
+    if (filter.q) {
+      query.andWhere(
+        `(strpos(c.claim_no, :q) > 0 OR strpos(r.name, :q) > 0 OR strpos(c.incident_place, :q) > 0
+          OR strpos(coalesce(c.police_report_no, ''), :q) > 0)`,
+        { q: filter.q },
+      );
+    }
+    return query;
   }
 }
 

@@ -52,6 +52,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1024)
   UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
+  /** Ledger (台账) upload cap; 100,000 claim rows take about 5 MB of xlsx. */
+  @Transform(toInt) @IsInt() @Min(1024)
+  LEDGER_MAX_BYTES = 50 * 1024 * 1024;
+
   @IsOptional() @IsString()
   BOOTSTRAP_ADMIN_USERNAME?: string;
 

@@ -26,6 +26,35 @@ export class ResidentsRepository {
     return inserted.length ? tx.getRepository(Resident).findOneByOrFail({ id: inserted[0].id }) : null;
   }
 
+  /** The registered residents among these blind indexes, by index. */
+  async findByIdNumberIndexes(tx: EntityManager, idNumberIndexes: string[]): Promise<Map<string, { id: string; name: string }>> {
+    const rows: { id: string; name: string; idNumberIndex: string }[] = await tx.query(
+      `SELECT id, name, id_number_index AS "idNumberIndex" FROM resident WHERE id_number_index = ANY($1::char(64)[])`,
+      [idNumberIndexes],
+    );
+    return new Map(rows.map((row) => [row.idNumberIndex, { id: row.id, name: row.name }]));
+  }
+
+  /**
+   * Many residents in one statement (a ledger import); returns the new ids by
+   * blind index. The caller has checked that none is registered yet.
+   */
+  async insertMany(tx: EntityManager, residents: NewResident[]): Promise<Map<string, string>> {
+    if (residents.length === 0) return new Map();
+    const column = <K extends keyof NewResident>(key: K) => residents.map((resident) => resident[key]);
+    const rows: { id: string; idNumberIndex: string }[] = await tx.query(
+      `INSERT INTO resident (name, id_number_cipher, id_number_index, id_number_masked, phone_cipher, phone_index, phone_masked,
+                             key_id, district_code, street_code, address, cover_basis, created_by)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                            $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::uuid[])
+       RETURNING id, id_number_index AS "idNumberIndex"`,
+      [column('name'), column('idNumberCipher'), column('idNumberIndex'), column('idNumberMasked'), column('phoneCipher'),
+        column('phoneIndex'), column('phoneMasked'), column('keyId'), column('districtCode'), column('streetCode'),
+        column('address'), column('coverBasis'), column('createdBy')],
+    );
+    return new Map(rows.map((row) => [row.idNumberIndex, row.id]));
+  }
+
   findByIdNumberIndex(tx: EntityManager, idNumberIndex: string): Promise<Resident | null> {
     return tx.getRepository(Resident).findOneBy({ idNumberIndex });
   }

@@ -5,12 +5,12 @@ import { Role } from '../auth/role.js';
 import { DomainError } from '../common/domain-error.js';
 import { FieldCrypto } from '../common/field-crypto.js';
 import { normaliseIdNumber } from '../common/id-number.js';
-import { maskIdNumber, maskPhone } from '../common/masking.js';
 import { pageOf, type Page } from '../common/pagination.js';
 import { Database } from '../database/database.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
 import type { CreateResidentDto, ListResidentsQuery } from './dto/resident.requests.js';
 import { toResidentResponse, type ResidentResponse, type RevealedResidentResponse } from './dto/resident.response.js';
+import { protectResidentPii } from './resident-pii.js';
 import { ResidentsRepository } from './residents.repository.js';
 
 @Injectable()
@@ -35,17 +35,10 @@ export class ResidentsService {
       if (caller.role !== Role.StreetCadre && street.districtCode !== caller.districtCode) {
         throw DomainError.rule('RESIDENT_OUT_OF_DISTRICT', 'A district officer registers residents of their own district only', { streetCode: street.code });
       }
-      const idNumberIndex = this.crypto.blindIndex(idNumber);
-      const idNumberCipher = this.crypto.encrypt(idNumber);
+      const pii = protectResidentPii(this.crypto, idNumber, dto.phone);
       const resident = await this.residents.insertUnlessRegistered(tx, {
         name: dto.name,
-        idNumberCipher,
-        idNumberIndex,
-        idNumberMasked: maskIdNumber(idNumber),
-        phoneCipher: this.crypto.encrypt(dto.phone),
-        phoneIndex: this.crypto.blindIndex(dto.phone),
-        phoneMasked: maskPhone(dto.phone),
-        keyId: idNumberCipher.slice(0, idNumberCipher.indexOf(':')),
+        ...pii,
         districtCode: street.districtCode,
         streetCode: street.code,
         address: dto.address,
@@ -53,7 +46,7 @@ export class ResidentsService {
         createdBy: caller.id,
       });
       if (!resident) {
-        const existing = await this.residents.findByIdNumberIndex(tx, idNumberIndex);
+        const existing = await this.residents.findByIdNumberIndex(tx, pii.idNumberIndex);
         throw DomainError.conflict('A resident with this ID number is already registered', [
           { field: 'idNumber', message: 'already registered', residentId: existing?.id ?? null },
         ]);

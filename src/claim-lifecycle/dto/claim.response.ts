@@ -6,7 +6,7 @@ import {
 } from '../../claims/dto/claim.response.js';
 import type { ClaimDocument } from '../../claims/entities/claim-document.entity.js';
 import type { ClaimStatusChange } from '../../claims/entities/claim-status-change.entity.js';
-import type { Claim } from '../../claims/entities/claim.entity.js';
+import type { Claim, ClaimSource } from '../../claims/entities/claim.entity.js';
 import { formatMoney, formatOptionalMoney } from '../../common/money.js';
 import { DeadlineResponse } from '../../deadlines/dto/deadline.dto.js';
 import { isoOrNull } from '../../common/timestamp.js';
@@ -41,7 +41,8 @@ export class ClaimResponse {
   @ApiProperty({ type: String, nullable: true, example: '7500.00' }) assessedAmount: string | null;
   @ApiProperty({ type: String, nullable: true, example: '7500.00' }) approvedAmount: string | null;
   @ApiProperty({ type: String, nullable: true, example: '7500.00' }) paidAmount: string | null;
-  @ApiProperty({ type: PayeeResponse }) payee: PayeeResponse;
+  @ApiProperty({ type: PayeeResponse, nullable: true, description: 'null for a claim imported from a ledger' }) payee: PayeeResponse | null;
+  @ApiProperty({ enum: ['filed', 'ledger'], description: 'ledger: imported from a historical Excel ledger (POST /imports/claims)' }) source: ClaimSource;
   @ApiProperty() reportedAt: string;
   @ApiProperty({ format: 'uuid' }) reportedBy: string;
   @ApiProperty({ type: String, nullable: true }) decidedAt: string | null;
@@ -98,7 +99,9 @@ export function toClaimResponse(details: ClaimDetails, deadline: DeadlineRespons
     assessedAmount: formatOptionalMoney(claim.assessedAmount),
     approvedAmount: formatOptionalMoney(claim.approvedAmount),
     paidAmount: formatOptionalMoney(claim.paidAmount),
-    payee: { accountName: claim.payeeAccountName, bankName: claim.payeeBankName, accountNoMasked: claim.payeeAccountMasked },
+    payee: claim.payeeAccountMasked === null ? null
+      : { accountName: claim.payeeAccountName!, bankName: claim.payeeBankName!, accountNoMasked: claim.payeeAccountMasked },
+    source: claim.source,
     reportedAt: claim.reportedAt.toISOString(),
     reportedBy: claim.reportedBy,
     decidedAt: isoOrNull(claim.decidedAt),

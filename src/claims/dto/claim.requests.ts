@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { DOCUMENT_CODE } from '../../catalog/dto/event-type.dto.js';
 import { IsBusinessDate } from '../../common/business-date.js';
 import { IsMoney, MONEY_EXAMPLE } from '../../common/money.js';
@@ -58,7 +58,8 @@ export class CreateClaimDto {
   payee: PayeeDto;
 }
 
-export class ListClaimsQuery extends PageQuery {
+/** The filters of the claim list, shared by the ledger export. */
+export class ClaimFilterQuery {
   @ApiPropertyOptional({ enum: CLAIM_STATUSES })
   @IsOptional() @IsIn(CLAIM_STATUSES)
   status?: ClaimStatus;
@@ -82,6 +83,14 @@ export class ListClaimsQuery extends PageQuery {
   @ApiPropertyOptional({ example: '350205-2026', description: 'part of the claim number, the resident name, the incident place or the police report number' })
   @IsOptional() @IsString() @MinLength(1) @MaxLength(100)
   q?: string;
+}
+
+export class ListClaimsQuery extends IntersectionType(PageQuery, ClaimFilterQuery) {}
+
+export class ExportClaimsQuery extends ClaimFilterQuery {
+  @ApiPropertyOptional({ example: false, description: 'true: ID numbers and phones in full (district officers only; audited as claims.export_unmasked)' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  unmasked?: boolean;
 }
 
 export class WithdrawClaimDto {

@@ -2,6 +2,8 @@ import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeor
 import { fenColumn } from '../../common/money.js';
 import type { ClaimStatus } from '../claim-status.js';
 
+export type ClaimSource = 'filed' | 'ledger';
+
 /** `status` and `returnedFrom` are written only by ClaimWorkflow. */
 @Entity('claim')
 export class Claim {
@@ -21,11 +23,11 @@ export class Claim {
   @Column({ type: 'text' }) description: string;
   @Column({ name: 'police_report_no', type: 'varchar', length: 64, nullable: true }) policeReportNo: string | null;
   @Column({ name: 'claimed_amount', type: 'bigint', transformer: fenColumn }) claimedAmount: bigint;
-  @Column({ name: 'payee_account_name', type: 'varchar', length: 100 }) payeeAccountName: string;
-  @Column({ name: 'payee_bank_name', type: 'varchar', length: 100 }) payeeBankName: string;
-  @Column({ name: 'payee_account_cipher', type: 'text' }) payeeAccountCipher: string;
-  @Column({ name: 'payee_account_index', type: 'char', length: 64 }) payeeAccountIndex: string;
-  @Column({ name: 'payee_account_masked', type: 'varchar', length: 40 }) payeeAccountMasked: string;
+  @Column({ name: 'payee_account_name', type: 'varchar', length: 100, nullable: true }) payeeAccountName: string | null;
+  @Column({ name: 'payee_bank_name', type: 'varchar', length: 100, nullable: true }) payeeBankName: string | null;
+  @Column({ name: 'payee_account_cipher', type: 'text', nullable: true }) payeeAccountCipher: string | null;
+  @Column({ name: 'payee_account_index', type: 'char', length: 64, nullable: true }) payeeAccountIndex: string | null;
+  @Column({ name: 'payee_account_masked', type: 'varchar', length: 40, nullable: true }) payeeAccountMasked: string | null;
   @Column({ type: 'varchar', length: 12 }) status: ClaimStatus;
   @Column({ name: 'returned_from', type: 'varchar', length: 12, nullable: true }) returnedFrom: ClaimStatus | null;
   @Column({ name: 'verified_loss', type: 'bigint', nullable: true, transformer: fenColumn }) verifiedLoss: bigint | null;
@@ -37,5 +39,10 @@ export class Claim {
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt: Date | null;
   @Column({ name: 'paid_at', type: 'timestamptz', nullable: true }) paidAt: Date | null;
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
+  /** 'ledger' for claims imported from a historical Excel ledger, which name no payee account. */
+  @Column({ type: 'varchar', length: 6 }) source: ClaimSource;
+  @Column({ name: 'ledger_import_id', type: 'uuid', nullable: true }) ledgerImportId: string | null;
+  /** The Excel row of the ledger the claim was imported from. */
+  @Column({ name: 'ledger_row', type: 'integer', nullable: true }) ledgerRow: number | null;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
