@@ -6,6 +6,7 @@ import { validateIdNumber } from '../src/common/id-number.js';
 import { maskIdNumber } from '../src/common/masking.js';
 import { extractPdfText } from './support/pdf.js';
 import { ClaimNoticesRepository } from '../src/reports/claim-notices.repository.js';
+import { CallerRepository } from '../src/auth/caller.repository.js';
 import { UsersRepository } from '../src/users/users.repository.js';
 import { createDemoApp } from './support/demo-claims.js';
 import { API, type TestApp } from './support/test-app.js';
@@ -185,7 +186,7 @@ describe('demo claims', () => {
     const [{ id }] = await t.db.query(`SELECT id FROM claim WHERE incident_date = '2022-06-03' AND incident_place LIKE '%新垵村%'`);
     const users = t.app.get(UsersRepository);
     const notices = t.app.get(ClaimNoticesRepository);
-    const asUser = async (username: string) => (await users.findActiveAuthUser(t.db.manager, (await users.findByUsername(t.db.manager, username))!.id)) as AuthUser;
+    const asUser = async (username: string) => (await t.app.get(CallerRepository).findActive(t.db.manager, (await users.findByUsername(t.db.manager, username))!.id)) as AuthUser;
 
     const row = await notices.findPayoutNotice(t.db.manager, await asUser('hc.officer'), id);
     expect(row?.notice).toMatchObject({
