@@ -7,6 +7,8 @@ export interface SecondProcess {
   /** e.g. http://127.0.0.1:40123, for supertest: request(url) */
   url: string;
   stop(): Promise<void>;
+  /** SIGKILL: the process dies where it stands, as in a crash. */
+  kill(): Promise<void>;
 }
 
 const MAIN = join(process.cwd(), 'dist', 'src', 'main.js');
@@ -44,7 +46,7 @@ export async function startSecondProcess(databaseUrl: string, env: Record<string
     await stop(child);
     throw error;
   }
-  return { url, stop: () => stop(child) };
+  return { url, stop: () => stop(child), kill: () => kill(child) };
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
@@ -71,6 +73,14 @@ function stop(child: ChildProcess): Promise<void> {
       resolve();
     });
     child.kill('SIGTERM');
+  });
+}
+
+function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
   });
 }
 
