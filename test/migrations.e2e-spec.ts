@@ -5,6 +5,14 @@ import { migrations } from '../migrations/index.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { withClient } from '../src/database/pg-client.js';
 import { revertLastMigration } from '../src/database/revert-migration.js';
+import { canonicalJson } from '../src/audit/canonical-json.js';
+import { AuditRepository } from '../src/audit/audit.repository.js';
+import { AuditService } from '../src/audit/audit.service.js';
+import { AuditEvent } from '../src/audit/entities/audit-event.entity.js';
+import type { AuthUser } from '../src/auth/auth-user.js';
+import { Role } from '../src/auth/role.js';
+import { Database } from '../src/database/database.js';
+import { createHash } from 'node:crypto';
 import { createTestDatabase, dropTestDatabase } from './support/test-database.js';
 
 /** The migrations on an empty database: up, all the way down, and up again. */
@@ -78,5 +86,72 @@ describe('migrations', () => {
       await seeded.destroy();
       await dropTestDatabase(url);
     }
+  });
+
+  describe('audit chains per district', () => {
+    let url: string;
+    let seeded: DataSource;
+    const admin = { id: null, role: Role.Admin } as unknown as AuthUser;
+    const verify = () => new AuditService(new AuditRepository(), new Database(seeded)).verify(admin);
+    const revertChains = async () => {
+      const [{ id }] = await seeded.query(`SELECT id FROM migrations WHERE name = 'AuditChainsPerDistrict1766000000000'`);
+      while ((await seeded.query('SELECT 1 FROM migrations WHERE id >= $1', [id])).length > 0) await revertLastMigration(seeded);
+    };
+    /** The one global chain as it was before: gap-free seq, each event hashed with its seq and linked to the one before. */
+    const globalChainHolds = async (): Promise<boolean> => {
+      const events = await seeded.query(`SELECT seq, at, actor_id, action, entity, entity_id, district_code, data, prev_hash, hash FROM audit_event ORDER BY seq`);
+      let prev = '0'.repeat(64);
+      return events.every((e: Record<string, any>, i: number) => {
+        const hash = createHash('sha256').update(prev).update(canonicalJson({
+          seq: e.seq, at: e.at.toISOString(), actorId: e.actor_id, action: e.action, entity: e.entity,
+          entityId: e.entity_id, districtCode: e.district_code, data: e.data,
+        })).digest('hex');
+        const holds = e.seq === String(i + 1) && e.prev_hash === prev && e.hash === hash;
+        prev = e.hash;
+        return holds;
+      });
+    };
+
+    beforeAll(async () => {
+      url = await createTestDatabase();
+      seeded = new DataSource({ ...dataSourceOptions(url), entities: [AuditEvent] });
+      await seeded.initialize();
+      const audit = new AuditService(new AuditRepository(), new Database(seeded));
+      // Interleaved on purpose: in the old layout these were one chain in this order.
+      for (const [districtCode, action] of [['350205', 'claim.file'], [null, 'insurer.create'], ['350211', 'claim.file'], ['350205', 'claim.verify'],
+        ['350211', 'claim.verify'], [null, 'user.create'], ['350205', 'claim.assess']] as const) {
+        await seeded.transaction((tx) => audit.record(tx, { actor: { id: null }, action, entity: 'test', districtCode, data: { note: '迁移前' } }));
+      }
+    });
+    afterAll(async () => {
+      await seeded.destroy();
+      await dropTestDatabase(url);
+    });
+
+    it('split the one chain of the seeded log by district, every link checked, and join it back on revert', async () => {
+      const events: { seq: string; action: string; chain: string }[] = await seeded.query('SELECT seq, action, chain FROM audit_event ORDER BY seq');
+      expect(new Set(events.map((e) => e.chain)).size).toBeGreaterThan(1);
+      await revertChains();
+      expect(await globalChainHolds()).toBe(true);
+      expect((await seeded.query('SELECT action FROM audit_event ORDER BY seq')).map((e: { action: string }) => e.action)).toEqual(events.map((e) => e.action));
+
+      await seeded.runMigrations();
+      const result = await verify();
+      expect(result).toMatchObject({ ok: true, checked: events.length, firstBrokenSeq: null });
+      expect(result.chains.map((c) => c.chain).sort()).toEqual([...new Set(events.map((e) => e.chain))].sort());
+      // New events continue the log after the migrated ones.
+      const [{ seq }] = await seeded.query(`SELECT nextval('audit_event_seq_seq')::text AS seq`);
+      expect(BigInt(seq)).toBeGreaterThan(BigInt(events[events.length - 1].seq));
+    });
+
+    it('refuse to re-hash a log whose old chain is already broken', async () => {
+      await revertChains();
+      await seeded.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only');
+      await seeded.query(`UPDATE audit_event SET data = jsonb_set(data, '{tampered}', 'true') WHERE seq = 5`);
+      await seeded.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only');
+      await expect(seeded.runMigrations()).rejects.toThrow(/seq 5 breaks the audit chain/);
+      // Nothing of the new layout was left behind.
+      expect(await seeded.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'audit_event' AND column_name = 'chain'`)).toEqual([]);
+    });
   });
 });
