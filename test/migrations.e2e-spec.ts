@@ -94,7 +94,7 @@ describe('migrations', () => {
     const admin = { id: null, role: Role.Admin } as unknown as AuthUser;
     const verify = () => new AuditService(new AuditRepository(), new Database(seeded)).verify(admin);
     const revertChains = async () => {
-      const [{ id }] = await seeded.query(`SELECT id FROM migrations WHERE name = 'AuditChainsPerDistrict1766000000000'`);
+      const [{ id }] = await seeded.query(`SELECT id FROM migrations WHERE name = 'AuditChainsPerDistrict1766000000001'`);
       while ((await seeded.query('SELECT 1 FROM migrations WHERE id >= $1', [id])).length > 0) await revertLastMigration(seeded);
     };
     /** The one global chain as it was before: gap-free seq, each event hashed with its seq and linked to the one before. */

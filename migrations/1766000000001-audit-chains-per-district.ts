@@ -41,8 +41,8 @@ function sha256(prevHash: string, row: unknown): string {
  * The existing global chain is checked link by link before it is rewritten:
  * a broken log stops the migration instead of being re-hashed into a valid one.
  */
-export class AuditChainsPerDistrict1766000000000 implements MigrationInterface {
-  name = 'AuditChainsPerDistrict1766000000000';
+export class AuditChainsPerDistrict1766000000001 implements MigrationInterface {
+  name = 'AuditChainsPerDistrict1766000000001';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE audit_event ADD COLUMN chain varchar(12), ADD COLUMN chain_seq bigint`);
