@@ -15,6 +15,25 @@ import { Database } from '../src/database/database.js';
 import { createHash } from 'node:crypto';
 import { createTestDatabase, dropTestDatabase } from './support/test-database.js';
 
+/** A resident and a fire claim of 海沧 2022 as bare rows, the way a database of any earlier migration holds them. */
+async function insertRawClaim(db: DataSource, seq: number): Promise<string> {
+  const [{ id: residentId }] = await db.query(
+    `INSERT INTO resident (name, id_number_cipher, id_number_index, id_number_masked, phone_cipher, phone_index, phone_masked, key_id,
+       district_code, street_code, address, cover_basis)
+     VALUES ('测试居民', 'x', repeat(md5($1::text), 2), '350205********0000', 'x', repeat('b', 64), '138****0000', 'k1', '350205', '350205001', '测试地址', 'registered')
+     RETURNING id`, [seq]);
+  const [{ id }] = await db.query(
+    `INSERT INTO claim (claim_no, district_code, year, seq, street_code, policy_id, insurer_id, coverage_id, event_type, resident_id,
+       incident_date, incident_place, description, claimed_amount, payee_account_name, payee_bank_name, payee_account_cipher,
+       payee_account_index, payee_account_masked, reported_by)
+     SELECT '350205-2022-' || lpad($2::text, 6, '0'), '350205', 2022, $2::integer, '350205001', p.id, p.insurer_id, cv.id, 'fire', $1, '2022-06-03', '测试地点', '测试', 100,
+            '测试居民', '测试银行', 'x', repeat('c', 64), '**** 0000', (SELECT id FROM app_user WHERE username = 'hc.cadre1')
+       FROM policy p JOIN coverage cv ON cv.policy_id = p.id AND cv.event_type = 'fire'
+      WHERE p.district_code = '350205' AND p.year = 2022
+     RETURNING id`, [residentId, seq]);
+  return id;
+}
+
 /** The migrations on an empty database: up, all the way down, and up again. */
 describe('migrations', () => {
   const adminUrl = process.env.ZZ_TEST_ADMIN_URL!;
@@ -55,20 +74,7 @@ describe('migrations', () => {
     try {
       const [{ id: firstBefore }] = await seeded.query(`SELECT id FROM migrations WHERE name = 'DocumentNames1765200100000'`);
       while ((await seeded.query(`SELECT 1 FROM migrations WHERE id >= $1`, [firstBefore])).length > 0) await revertLastMigration(seeded);
-      const [{ id: residentId }] = await seeded.query(
-        `INSERT INTO resident (name, id_number_cipher, id_number_index, id_number_masked, phone_cipher, phone_index, phone_masked, key_id,
-           district_code, street_code, address, cover_basis)
-         VALUES ('测试居民', 'x', repeat('a', 64), '350205********0000', 'x', repeat('b', 64), '138****0000', 'k1', '350205', '350205001', '测试地址', 'registered')
-         RETURNING id`);
-      const [{ id: claimId }] = await seeded.query(
-        `INSERT INTO claim (claim_no, district_code, year, seq, street_code, policy_id, insurer_id, coverage_id, event_type, resident_id,
-           incident_date, incident_place, description, claimed_amount, payee_account_name, payee_bank_name, payee_account_cipher,
-           payee_account_index, payee_account_masked, reported_by)
-         SELECT '350205-2022-000777', '350205', 2022, 777, '350205001', p.id, p.insurer_id, cv.id, 'fire', $1, '2022-06-03', '测试地点', '测试', 100,
-                '测试居民', '测试银行', 'x', repeat('c', 64), '**** 0000', (SELECT id FROM app_user WHERE username = 'hc.cadre1')
-           FROM policy p JOIN coverage cv ON cv.policy_id = p.id AND cv.event_type = 'fire'
-          WHERE p.district_code = '350205' AND p.year = 2022
-         RETURNING id`, [residentId]);
+      const claimId = await insertRawClaim(seeded, 777);
       for (const [type, fileName, mimeType, at] of [['photo', 'shell.php', 'image/png', '2022-06-04T10:00:00Z'], ['photo', '现场.jpg', 'image/jpeg', '2022-06-04T09:00:00Z'],
         ['fire_certificate', '认定书.pdf', 'application/pdf', '2022-06-04T11:00:00Z']]) {
         await seeded.query(
@@ -153,5 +159,30 @@ describe('migrations', () => {
       // Nothing of the new layout was left behind.
       expect(await seeded.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'audit_event' AND column_name = 'chain'`)).toEqual([]);
     });
+  });
+
+  it("put the claim's district on every row it owns, kept by a foreign key to the claim", async () => {
+    const url = await createTestDatabase();
+    const seeded = new DataSource(dataSourceOptions(url));
+    await seeded.initialize();
+    try {
+      const columns: { table_name: string }[] = await seeded.query(
+        `SELECT table_name FROM information_schema.columns WHERE column_name = 'claim_id' AND table_schema = 'public' ORDER BY table_name`);
+      const withDistrict: { table_name: string }[] = await seeded.query(
+        `SELECT c.table_name FROM information_schema.columns c JOIN information_schema.columns d ON d.table_name = c.table_name AND d.column_name = 'district_code'
+          WHERE c.column_name = 'claim_id' AND c.table_schema = 'public' ORDER BY c.table_name`);
+      // Every table that holds a claim's rows carries its district (notifications included, when present).
+      expect(withDistrict.map((r) => r.table_name)).toEqual(columns.map((r) => r.table_name));
+      const claimId = await insertRawClaim(seeded, 888);
+      await seeded.query(`INSERT INTO claim_status_change (claim_id, from_status, to_status, actor_id) VALUES ($1, NULL, 'reported', (SELECT id FROM app_user WHERE username = 'hc.cadre1'))`, [claimId]);
+      const [{ district_code: copied }] = await seeded.query(`SELECT s.district_code FROM claim_status_change s WHERE s.claim_id = $1`, [claimId]);
+      const [{ district_code: own }] = await seeded.query('SELECT district_code FROM claim WHERE id = $1', [claimId]);
+      expect(copied).toBe(own);
+      // A row cannot name another district than its claim's.
+      await expect(seeded.query(`UPDATE claim_status_change SET district_code = '350211' WHERE claim_id = $1`, [claimId])).rejects.toThrow(/claim_district_fk/);
+    } finally {
+      await seeded.destroy();
+      await dropTestDatabase(url);
+    }
   });
 });
