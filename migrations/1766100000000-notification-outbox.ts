@@ -15,6 +15,7 @@ export class NotificationOutbox1766100000000 implements MigrationInterface {
       CREATE TABLE notification (
         id                uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         claim_id          uuid NOT NULL REFERENCES claim(id),
+        district_code     varchar(6) NOT NULL,
         template          varchar(40) NOT NULL,
         channel           varchar(10) NOT NULL CHECK (channel IN ('sms', 'log')),
         recipient_cipher  text NOT NULL,
@@ -25,8 +26,12 @@ export class NotificationOutbox1766100000000 implements MigrationInterface {
         last_error        text,
         created_at        timestamptz NOT NULL DEFAULT now(),
         sent_at           timestamptz,
-        CHECK ((status = 'sent') = (sent_at IS NOT NULL))
+        CHECK ((status = 'sent') = (sent_at IS NOT NULL)),
+        CONSTRAINT notification_claim_district_fk FOREIGN KEY (district_code, claim_id) REFERENCES claim (district_code, id)
       )`);
+    // Like every claim-owned row (DistrictCodeOnClaimRows1766000000002): the district copied from the claim on insert.
+    await q.query(`CREATE TRIGGER notification_district_code BEFORE INSERT ON notification
+      FOR EACH ROW EXECUTE FUNCTION claim_row_district_code()`);
     await q.query(`CREATE INDEX notification_claim_idx ON notification (claim_id, created_at)`);
     await q.query(`CREATE INDEX notification_queued_idx ON notification (created_at) WHERE status = 'queued'`);
   }
