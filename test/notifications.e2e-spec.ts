@@ -70,7 +70,7 @@ describe('notifications', () => {
 
   beforeAll(async () => {
     provider = new FakeSmsProvider();
-    t = await createTestApp({ ...SMS(await provider.start()), NOTIFY_RETRY_LIMIT: '3', NOTIFY_RETRY_DELAY_SECONDS: '0' });
+    t = await createTestApp({ ...SMS(await provider.start()), NOTIFY_WORKER: 'true', NOTIFY_RETRY_LIMIT: '3', NOTIFY_RETRY_DELAY_SECONDS: '0' });
     const created = await createResident(t, await t.login('hc.cadre1'), { name: '黄阿伯' });
     resident = { id: created.resident.id, input: created.input };
   });
@@ -177,7 +177,7 @@ describe('notification delivery across a crash', () => {
     const claim = await t.app.get(ClaimLifecycleService).file(await asUser(t, 'hc.cadre1'),
       claimInput(resident.id, { eventType: 'fire', policeReportNo: undefined, claimedAmount: '1000.00' }));
     const [{ id }] = await t.db.query(`SELECT id FROM notification WHERE claim_id = $1`, [claim.id]);
-    const env = { ...SMS(url), NOTIFY_EXPIRE_SECONDS: '2' };
+    const env = { ...SMS(url), NOTIFY_WORKER: 'true', NOTIFY_EXPIRE_SECONDS: '2' };
 
     provider.hang = true;
     const first = await startSecondProcess(t.databaseUrl, env);

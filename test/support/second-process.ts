@@ -31,7 +31,7 @@ export async function startSecondProcess(databaseUrl: string, env: Record<string
       ...inherited,
       DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'test', SEED_DEMO_DATA: 'false', LOG_LEVEL: 'silent',
       DOCUMENT_STORAGE_DIR: `${process.env.TMPDIR ?? '/tmp'}/zz-docs-${process.pid}`,
-      LOGIN_RATE_LIMIT: '100', WRITE_RATE_LIMIT: '100000',
+      LOGIN_RATE_LIMIT: '100', WRITE_RATE_LIMIT: '100000', NOTIFY_WORKER: 'false',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
