@@ -36,11 +36,11 @@ export class UsersService implements OnApplicationBootstrap {
     const { BOOTSTRAP_ADMIN_USERNAME: username, BOOTSTRAP_ADMIN_PASSWORD: password } = this.config;
     if (!username || !password) return;
     await this.db.transaction(async (tx) => {
-      if (await this.users.usernameTaken(tx, username)) return;
-      const admin = await this.users.insert(tx, {
+      const adminId = await this.users.insertUnlessTaken(tx, {
         username, passwordHash: await this.passwords.hash(password), displayName: 'Administrator', role: Role.Admin,
       });
-      await this.audit.record(tx, { actor: SYSTEM_ACTOR, action: 'user.bootstrap_admin', entity: 'user', entityId: admin.id, data: { username } });
+      if (!adminId) return;
+      await this.audit.record(tx, { actor: SYSTEM_ACTOR, action: 'user.bootstrap_admin', entity: 'user', entityId: adminId, data: { username } });
       this.logger.log(`Created bootstrap admin ${username}`);
     });
   }
@@ -53,9 +53,6 @@ export class UsersService implements OnApplicationBootstrap {
       const scope = await this.resolveScope(tx, dto);
       if (caller.role === Role.DistrictOfficer && scope.districtCode !== caller.districtCode) {
         throw DomainError.validation('streetCode', 'street is not in your district');
-      }
-      if (await this.users.usernameTaken(tx, dto.username)) {
-        throw DomainError.conflict('Username is taken', [{ field: 'username', message: 'already exists' }]);
       }
       const user = await this.users.insert(tx, {
         username: dto.username,
