@@ -7,9 +7,9 @@ import { User } from './entities/user.entity.js';
 
 @Injectable()
 export class UsersRepository {
+  /** `username` in its normal form (normaliseUsername), as every stored one is. */
   findByUsername(db: EntityManager, username: string): Promise<User | null> {
-    return db.getRepository(User).createQueryBuilder('u')
-      .where('lower(u.username) = lower(:username)', { username }).getOne();
+    return db.getRepository(User).findOneBy({ username });
   }
 
   insert(tx: EntityManager, user: Partial<User>): Promise<User> {

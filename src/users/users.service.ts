@@ -14,6 +14,7 @@ import type { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/user.re
 import { toUserResponse, type UserResponse } from './dto/user.response.js';
 import type { User } from './entities/user.entity.js';
 import { PasswordHasher } from './password-hasher.js';
+import { isSafeUsername, normaliseUsername, SAFE_USERNAME_MESSAGE } from './username.js';
 import { UsersRepository } from './users.repository.js';
 
 const SYSTEM_ACTOR = { id: null };
@@ -33,8 +34,10 @@ export class UsersService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { BOOTSTRAP_ADMIN_USERNAME: username, BOOTSTRAP_ADMIN_PASSWORD: password } = this.config;
-    if (!username || !password) return;
+    const { BOOTSTRAP_ADMIN_USERNAME: given, BOOTSTRAP_ADMIN_PASSWORD: password } = this.config;
+    if (!given || !password) return;
+    const username = normaliseUsername(given);
+    if (!isSafeUsername(username)) throw new Error(`BOOTSTRAP_ADMIN_USERNAME: ${SAFE_USERNAME_MESSAGE}`);
     await this.db.transaction(async (tx) => {
       const adminId = await this.users.insertUnlessTaken(tx, {
         username, passwordHash: await this.passwords.hash(password), displayName: 'Administrator', role: Role.Admin,

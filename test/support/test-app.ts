@@ -34,7 +34,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   Object.assign(process.env, {
     NODE_ENV: 'test', DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'false', LOG_LEVEL: 'silent',
     DOCUMENT_STORAGE_DIR: `${process.env.TMPDIR ?? '/tmp'}/zz-docs-${process.pid}`,
-    LOGIN_RATE_LIMIT: '100', WRITE_RATE_LIMIT: '100000',
+    LOGIN_RATE_LIMIT: '100', LOGIN_ADDRESS_RATE_LIMIT: '100000', WRITE_RATE_LIMIT: '100000',
     ...env,
   });
   try {
