@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { QueryFailedError } from 'typeorm';
-import { conflictOf, fieldsOfDetail } from './database-errors.js';
+import { conflictOf, fieldsOfDetail, unavailableOf } from './database-errors.js';
 
 const pgError = (fields: Record<string, string>) => Object.assign(new Error('duplicate key value violates unique constraint'), fields);
 const queryFailed = (fields: Record<string, string>) => new QueryFailedError('INSERT …', [], pgError(fields));
@@ -23,6 +23,28 @@ describe('conflictOf', () => {
     expect(conflictOf(queryFailed({ code: '23503', table: 'claim', detail: 'Key (policy_id)=(x) is not present' }))).toBeNull();
     expect(conflictOf(new TypeError('x'))).toBeNull();
     expect(conflictOf(null)).toBeNull();
+  });
+});
+
+describe('unavailableOf', () => {
+  it.each([
+    ['admin_shutdown (pg_terminate_backend, a fast shutdown)', queryFailed({ code: '57P01' })],
+    ['crash_shutdown', queryFailed({ code: '57P02' })],
+    ['cannot_connect_now (starting up)', pgError({ code: '57P03' })],
+    ['a connection exception (class 08)', pgError({ code: '08006' })],
+    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['a refused connection on every address tried', Object.assign(new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })]), {})],
+    ['a terminated connection', new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly'))],
+    ['the pool timing out', new Error('timeout exceeded when trying to connect')],
+    ['a transaction whose connection TypeORM released', Object.assign(new Error('released'), { name: 'QueryRunnerProviderAlreadyReleasedError' })],
+  ])('answers 503 SERVICE_UNAVAILABLE for %s', (_name, error) => {
+    expect(unavailableOf(error)).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: [] });
+  });
+
+  it('leaves errors of the request itself alone', () => {
+    expect(unavailableOf(queryFailed({ code: '23505' }))).toBeNull();
+    expect(unavailableOf(queryFailed({ code: '22P02' }))).toBeNull();
+    expect(unavailableOf(new TypeError('x'))).toBeNull();
   });
 });
 

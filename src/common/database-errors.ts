@@ -34,6 +34,42 @@ export function conflictOf(error: unknown): DomainError | null {
   return DomainError.conflict(message, (fields.length ? fields : ['body']).map((field) => ({ field, message: 'already exists' })));
 }
 
+/** SQLSTATEs of a server going away: admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections. */
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
+/** Socket errors on the way to the server. */
+const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** What node-postgres and its pool say, without a code, when a connection dies or none comes. */
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not queryable|Cannot use a pool after calling end/i;
+
+/**
+ * The database is gone (stopped, restarting, the connection cut): 503
+ * SERVICE_UNAVAILABLE, so a client knows to retry, not that its request was
+ * wrong; null for any other error. Class 08 is every connection exception.
+ */
+export function unavailableOf(error: unknown): DomainError | null {
+  return causesOf(error).some(isConnectionLoss)
+    ? new DomainError('SERVICE_UNAVAILABLE', 'The database is not available; try again shortly')
+    : null;
+}
+
+/** TypeORM releases a transaction's connection when it dies; the transaction's next statement then fails with this. */
+const RELEASED_RUNNER = 'QueryRunnerProviderAlreadyReleasedError';
+
+function isConnectionLoss(error: object): boolean {
+  const { code, message, name } = error as { code?: unknown; message?: unknown; name?: unknown };
+  if (name === RELEASED_RUNNER) return true;
+  if (typeof code === 'string' && (UNAVAILABLE_STATES.has(code) || UNAVAILABLE_ERRNOS.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+  return typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message);
+}
+
+/** The error, what TypeORM wrapped (driverError), its causes and the errors of an AggregateError (one per address tried). */
+function causesOf(error: unknown, depth = 0): object[] {
+  if (typeof error !== 'object' || error === null || depth > 4) return [];
+  const { driverError, cause, errors } = error as { driverError?: unknown; cause?: unknown; errors?: unknown };
+  const inner = [driverError, cause, ...(Array.isArray(errors) ? errors : [])];
+  return [error, ...inner.flatMap((e) => causesOf(e, depth + 1))];
+}
+
 /** TypeORM wraps the driver's error (QueryFailedError.driverError); pg's own clients throw it bare. */
 export function pgErrorOf(error: unknown): PgError | null {
   if (typeof error !== 'object' || error === null) return null;

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { conflictOf } from './database-errors.js';
+import { conflictOf, unavailableOf } from './database-errors.js';
 import { DomainError, ErrorCode, ErrorDetail, HTTP_STATUS_OF } from './domain-error.js';
 
 interface ErrorBody {
@@ -40,7 +40,7 @@ export class ErrorFilter implements ExceptionFilter {
       const problem = parserError.type === 'entity.too.deep' ? parserError.message : 'malformed JSON';
       return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Request body is not valid JSON', details: [{ field: 'body', message: problem }] };
     }
-    const domainError = exception instanceof DomainError ? exception : conflictOf(exception);
+    const domainError = exception instanceof DomainError ? exception : conflictOf(exception) ?? unavailableOf(exception);
     if (domainError) {
       return { statusCode: HTTP_STATUS_OF[domainError.code], code: domainError.code, message: domainError.message, details: domainError.details };
     }
