@@ -26,6 +26,11 @@ export class RateLimitRepository {
     return keys.map((key) => hits.get(key) ?? 0);
   }
 
+  /** `hitEach` for one key. */
+  async hit(db: EntityManager, key: string, windowSeconds: number): Promise<number> {
+    return (await this.hitEach(db, [key], windowSeconds))[0];
+  }
+
   /** Takes back one hit of each key in the current window (a hit that turned out not to count). */
   async takeBack(db: EntityManager, keys: string[], windowSeconds: number): Promise<void> {
     await db.query(
