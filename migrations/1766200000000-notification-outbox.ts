@@ -7,8 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The row's id is the idempotency key passed to the provider; a row is marked
  * sent once, by a conditional update.
  */
-export class NotificationOutbox1766100000000 implements MigrationInterface {
-  name = 'NotificationOutbox1766100000000';
+export class NotificationOutbox1766200000000 implements MigrationInterface {
+  name = 'NotificationOutbox1766200000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
