@@ -7,6 +7,7 @@ import { DeadlinesModule } from './deadlines/deadlines.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { ClaimLifecycleModule } from './claim-lifecycle/claim-lifecycle.module.js';
 import { ClaimsModule } from './claims/claims.module.js';
+import { ConsoleModule } from './console/console.module.js';
 import { ClockModule } from './common/clock.module.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { ConfigModule } from './config/config.module.js';
@@ -44,6 +45,7 @@ import { SeedService } from '../seeds/seed.service.js';
     ReportsModule,
     ClaimLifecycleModule,
     LedgersModule,
+    ConsoleModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ErrorFilter },

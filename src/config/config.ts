@@ -75,6 +75,10 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** The built web console (vite's output), served at `/`; relative to the working directory. */
+  @IsString()
+  CONSOLE_DIR = 'dist/web';
+
   /** Comma-separated allowed origins; CORS stays off when empty. */
   @IsOptional() @IsString()
   CORS_ORIGINS?: string;

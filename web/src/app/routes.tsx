@@ -1,0 +1,49 @@
+import { Result, Spin } from 'antd';
+import { Navigate, Route, Routes } from 'react-router';
+import type { UserResponse } from '../api/types.gen.js';
+import { CadreHome } from '../pages/CadreHome.js';
+import { ClaimsPage } from '../pages/ClaimsPage.js';
+import { LoginPage } from '../pages/LoginPage.js';
+import { AppLayout } from './AppLayout.js';
+import { useSession } from './session.js';
+
+function roleRoutes(role: UserResponse['role']) {
+  switch (role) {
+    case 'street_cadre':
+      return (
+        <>
+          <Route path="/" element={<CadreHome />} />
+          <Route path="/claims" element={<ClaimsPage title="本街道案件" />} />
+        </>
+      );
+    case 'insurer_adjuster':
+    case 'insurer_manager':
+      return <Route path="/" element={<ClaimsPage title="理赔队列" initialStatus="verified" />} />;
+    case 'district_officer':
+      return <Route path="/" element={<ClaimsPage title="全区案件" />} />;
+    case 'admin':
+      return <Route path="/" element={<ClaimsPage title="全部案件" />} />;
+  }
+}
+
+export function AppRoutes() {
+  const { me } = useSession();
+  if (me === undefined) return <div className="center-screen"><Spin size="large" description="正在加载…" /></div>;
+  if (me === null) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<Navigate to="/login" replace />} />
+      </Routes>
+    );
+  }
+  return (
+    <AppLayout>
+      <Routes>
+        {roleRoutes(me.role)}
+        <Route path="/login" element={<Navigate to="/" replace />} />
+        <Route path="*" element={<Result status="404" title="未找到" subTitle="没有这个页面" />} />
+      </Routes>
+    </AppLayout>
+  );
+}
