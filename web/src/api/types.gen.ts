@@ -137,6 +137,18 @@ export type CreateEventTypeDto = {
     defaults: EventTypeDefaultsDto;
 };
 
+export type DenialReasonResponse = {
+    /**
+     * the reasonCode of a denial (POST /claims/{id}/decision)
+     */
+    code: string;
+    nameZh: string;
+    /**
+     * the clause of the policy conditions or the law the refusal rests on
+     */
+    policyClause: string;
+};
+
 export type CalendarYearResponse = {
     year: number;
     holidays: Array<string>;
@@ -840,9 +852,9 @@ export type AssessmentDto = {
 export type DecisionDto = {
     decision: 'approve' | 'deny';
     /**
-     * Required for a denial
+     * Required for a denial: a code of GET /denial-reasons (another code is a 400)
      */
-    reasonCode?: 'not_covered' | 'excluded_cause' | 'insufficient_evidence' | 'duplicate' | 'fraud' | 'late' | 'other';
+    reasonCode?: string;
     note?: string;
 };
 
@@ -989,14 +1001,14 @@ export type AuditControllerVerifyResponses = {
 
 export type AuditControllerVerifyResponse = AuditControllerVerifyResponses[keyof AuditControllerVerifyResponses];
 
-export type AuthControllerLoginData = {
+export type SignInControllerLoginData = {
     body: LoginDto;
     path?: never;
     query?: never;
     url: '/api/v1/auth/login';
 };
 
-export type AuthControllerLoginErrors = {
+export type SignInControllerLoginErrors = {
     /**
      * VALIDATION_FAILED: malformed body, query, id or header
      */
@@ -1015,22 +1027,22 @@ export type AuthControllerLoginErrors = {
     503: ErrorResponse;
 };
 
-export type AuthControllerLoginError = AuthControllerLoginErrors[keyof AuthControllerLoginErrors];
+export type SignInControllerLoginError = SignInControllerLoginErrors[keyof SignInControllerLoginErrors];
 
-export type AuthControllerLoginResponses = {
+export type SignInControllerLoginResponses = {
     200: LoginResponse;
 };
 
-export type AuthControllerLoginResponse = AuthControllerLoginResponses[keyof AuthControllerLoginResponses];
+export type SignInControllerLoginResponse = SignInControllerLoginResponses[keyof SignInControllerLoginResponses];
 
-export type AuthControllerMeData = {
+export type SignInControllerMeData = {
     body?: never;
     path?: never;
     query?: never;
     url: '/api/v1/me';
 };
 
-export type AuthControllerMeErrors = {
+export type SignInControllerMeErrors = {
     /**
      * UNAUTHENTICATED: no, expired or forged token, or wrong credentials
      */
@@ -1041,13 +1053,13 @@ export type AuthControllerMeErrors = {
     503: ErrorResponse;
 };
 
-export type AuthControllerMeError = AuthControllerMeErrors[keyof AuthControllerMeErrors];
+export type SignInControllerMeError = SignInControllerMeErrors[keyof SignInControllerMeErrors];
 
-export type AuthControllerMeResponses = {
+export type SignInControllerMeResponses = {
     200: UserResponse;
 };
 
-export type AuthControllerMeResponse = AuthControllerMeResponses[keyof AuthControllerMeResponses];
+export type SignInControllerMeResponse = SignInControllerMeResponses[keyof SignInControllerMeResponses];
 
 export type UsersControllerListData = {
     body?: never;
@@ -1489,6 +1501,32 @@ export type CatalogControllerCreateResponses = {
 };
 
 export type CatalogControllerCreateResponse = CatalogControllerCreateResponses[keyof CatalogControllerCreateResponses];
+
+export type DenialReasonsControllerListData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/denial-reasons';
+};
+
+export type DenialReasonsControllerListErrors = {
+    /**
+     * UNAUTHENTICATED: no, expired or forged token, or wrong credentials
+     */
+    401: ErrorResponse;
+    /**
+     * SERVICE_UNAVAILABLE: the database does not answer; retry later
+     */
+    503: ErrorResponse;
+};
+
+export type DenialReasonsControllerListError = DenialReasonsControllerListErrors[keyof DenialReasonsControllerListErrors];
+
+export type DenialReasonsControllerListResponses = {
+    200: Array<DenialReasonResponse>;
+};
+
+export type DenialReasonsControllerListResponse = DenialReasonsControllerListResponses[keyof DenialReasonsControllerListResponses];
 
 export type CalendarControllerGetData = {
     body?: never;
@@ -3045,6 +3083,49 @@ export type ClaimsControllerNoticeResponses = {
 };
 
 export type ClaimsControllerNoticeResponse = ClaimsControllerNoticeResponses[keyof ClaimsControllerNoticeResponses];
+
+export type ClaimsControllerDenialNoticeData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/claims/{id}/denial-notice.pdf';
+};
+
+export type ClaimsControllerDenialNoticeErrors = {
+    /**
+     * VALIDATION_FAILED: malformed body, query, id or header
+     */
+    400: ErrorResponse;
+    /**
+     * UNAUTHENTICATED: no, expired or forged token, or wrong credentials
+     */
+    401: ErrorResponse;
+    /**
+     * NOT_FOUND: no such object, or not in the caller's scope
+     */
+    404: ErrorResponse;
+    /**
+     * INVALID_TRANSITION (details name the current state), CONFLICT (unique clash) or IDEMPOTENCY_CONFLICT. INVALID_TRANSITION: the claim is not denied.
+     */
+    409: ErrorResponse;
+    /**
+     * SERVICE_UNAVAILABLE: the database does not answer; retry later
+     */
+    503: ErrorResponse;
+};
+
+export type ClaimsControllerDenialNoticeError = ClaimsControllerDenialNoticeErrors[keyof ClaimsControllerDenialNoticeErrors];
+
+export type ClaimsControllerDenialNoticeResponses = {
+    /**
+     * 拒赔通知书: the refusal notice of a denied claim (reason, policy clause, note, date, how to object), as an A4 PDF
+     */
+    200: Blob | File;
+};
+
+export type ClaimsControllerDenialNoticeResponse = ClaimsControllerDenialNoticeResponses[keyof ClaimsControllerDenialNoticeResponses];
 
 export type LedgersControllerImportClaimsData = {
     body: {

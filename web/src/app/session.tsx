@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import { authControllerLogin } from '../api/sdk.gen.js';
-import { authControllerMeOptions } from '../api/@tanstack/react-query.gen.js';
+import { signInControllerLogin } from '../api/sdk.gen.js';
+import { signInControllerMeOptions } from '../api/@tanstack/react-query.gen.js';
 import type { UserResponse } from '../api/types.gen.js';
 import { sessionStore } from './session-store.js';
 
@@ -17,12 +17,12 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const token = useSyncExternalStore(sessionStore.subscribe, sessionStore.token);
-  const me = useQuery({ ...authControllerMeOptions(), enabled: token !== null, retry: false, staleTime: Infinity });
+  const me = useQuery({ ...signInControllerMeOptions(), enabled: token !== null, retry: false, staleTime: Infinity });
 
   const login = useCallback(async (username: string, password: string) => {
-    const { data } = await authControllerLogin({ body: { username, password }, throwOnError: true });
+    const { data } = await signInControllerLogin({ body: { username, password }, throwOnError: true });
     queryClient.clear();
-    queryClient.setQueryData(authControllerMeOptions().queryKey, data.user);
+    queryClient.setQueryData(signInControllerMeOptions().queryKey, data.user);
     sessionStore.set(data.accessToken);
   }, [queryClient]);
 

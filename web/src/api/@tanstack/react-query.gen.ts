@@ -3,8 +3,8 @@
 import { type DefaultError, type InfiniteData, infiniteQueryOptions, queryOptions, type UseMutationOptions } from '@tanstack/react-query';
 
 import { client } from '../client.gen.js';
-import { auditControllerList, auditControllerVerify, authControllerLogin, authControllerMe, calendarControllerGet, calendarControllerReplace, catalogControllerCreate, catalogControllerList, claimsControllerAssess, claimsControllerClose, claimsControllerDecide, claimsControllerDownload, claimsControllerExportLedger, claimsControllerFile, claimsControllerGet, claimsControllerList, claimsControllerNotice, claimsControllerPay, claimsControllerQuote, claimsControllerRecordVerification, claimsControllerResubmit, claimsControllerReturnForInformation, claimsControllerStartVerification, claimsControllerUpload, claimsControllerWithdraw, deadlinesControllerOverdue, healthControllerLive, healthControllerReady, insurersControllerCreate, insurersControllerList, ledgersControllerImportClaims, ledgersControllerList, ledgersControllerTemplate, type Options, policiesControllerActivate, policiesControllerCreate, policiesControllerGet, policiesControllerList, policiesControllerUpdate, regionsControllerCreateDistrict, regionsControllerCreateStreet, regionsControllerListDistricts, regionsControllerListStreets, reportsControllerAnnual, reportsControllerMultiYear, residentsControllerGet, residentsControllerList, residentsControllerRegister, residentsControllerReveal, usersControllerCreate, usersControllerList, usersControllerUpdate } from '../sdk.gen.js';
-import type { AuditControllerListData, AuditControllerListError, AuditControllerListResponse, AuditControllerVerifyData, AuditControllerVerifyError, AuditControllerVerifyResponse, AuthControllerLoginData, AuthControllerLoginError, AuthControllerLoginResponse, AuthControllerMeData, AuthControllerMeError, AuthControllerMeResponse, CalendarControllerGetData, CalendarControllerGetError, CalendarControllerGetResponse, CalendarControllerReplaceData, CalendarControllerReplaceError, CalendarControllerReplaceResponse, CatalogControllerCreateData, CatalogControllerCreateError, CatalogControllerCreateResponse, CatalogControllerListData, CatalogControllerListError, CatalogControllerListResponse, ClaimsControllerAssessData, ClaimsControllerAssessError, ClaimsControllerAssessResponse, ClaimsControllerCloseData, ClaimsControllerCloseError, ClaimsControllerCloseResponse, ClaimsControllerDecideData, ClaimsControllerDecideError, ClaimsControllerDecideResponse, ClaimsControllerDownloadData, ClaimsControllerDownloadError, ClaimsControllerDownloadResponse, ClaimsControllerExportLedgerData, ClaimsControllerExportLedgerError, ClaimsControllerExportLedgerResponse, ClaimsControllerFileData, ClaimsControllerFileError, ClaimsControllerFileResponse, ClaimsControllerGetData, ClaimsControllerGetError, ClaimsControllerGetResponse, ClaimsControllerListData, ClaimsControllerListError, ClaimsControllerListResponse, ClaimsControllerNoticeData, ClaimsControllerNoticeError, ClaimsControllerNoticeResponse, ClaimsControllerPayData, ClaimsControllerPayError, ClaimsControllerPayResponse, ClaimsControllerQuoteData, ClaimsControllerQuoteError, ClaimsControllerQuoteResponse, ClaimsControllerRecordVerificationData, ClaimsControllerRecordVerificationError, ClaimsControllerRecordVerificationResponse, ClaimsControllerResubmitData, ClaimsControllerResubmitError, ClaimsControllerResubmitResponse, ClaimsControllerReturnForInformationData, ClaimsControllerReturnForInformationError, ClaimsControllerReturnForInformationResponse, ClaimsControllerStartVerificationData, ClaimsControllerStartVerificationError, ClaimsControllerStartVerificationResponse, ClaimsControllerUploadData, ClaimsControllerUploadError, ClaimsControllerUploadResponse, ClaimsControllerWithdrawData, ClaimsControllerWithdrawError, ClaimsControllerWithdrawResponse, DeadlinesControllerOverdueData, DeadlinesControllerOverdueError, DeadlinesControllerOverdueResponse, HealthControllerLiveData, HealthControllerReadyData, HealthControllerReadyError, InsurersControllerCreateData, InsurersControllerCreateError, InsurersControllerCreateResponse, InsurersControllerListData, InsurersControllerListError, InsurersControllerListResponse, LedgersControllerImportClaimsData, LedgersControllerImportClaimsError, LedgersControllerImportClaimsResponse, LedgersControllerListData, LedgersControllerListError, LedgersControllerListResponse, LedgersControllerTemplateData, LedgersControllerTemplateError, LedgersControllerTemplateResponse, PoliciesControllerActivateData, PoliciesControllerActivateError, PoliciesControllerActivateResponse, PoliciesControllerCreateData, PoliciesControllerCreateError, PoliciesControllerCreateResponse, PoliciesControllerGetData, PoliciesControllerGetError, PoliciesControllerGetResponse, PoliciesControllerListData, PoliciesControllerListError, PoliciesControllerListResponse, PoliciesControllerUpdateData, PoliciesControllerUpdateError, PoliciesControllerUpdateResponse, RegionsControllerCreateDistrictData, RegionsControllerCreateDistrictError, RegionsControllerCreateDistrictResponse, RegionsControllerCreateStreetData, RegionsControllerCreateStreetError, RegionsControllerCreateStreetResponse, RegionsControllerListDistrictsData, RegionsControllerListDistrictsError, RegionsControllerListDistrictsResponse, RegionsControllerListStreetsData, RegionsControllerListStreetsError, RegionsControllerListStreetsResponse, ReportsControllerAnnualData, ReportsControllerAnnualError, ReportsControllerAnnualResponse, ReportsControllerMultiYearData, ReportsControllerMultiYearError, ReportsControllerMultiYearResponse, ResidentsControllerGetData, ResidentsControllerGetError, ResidentsControllerGetResponse, ResidentsControllerListData, ResidentsControllerListError, ResidentsControllerListResponse, ResidentsControllerRegisterData, ResidentsControllerRegisterError, ResidentsControllerRegisterResponse, ResidentsControllerRevealData, ResidentsControllerRevealError, ResidentsControllerRevealResponse, UsersControllerCreateData, UsersControllerCreateError, UsersControllerCreateResponse, UsersControllerListData, UsersControllerListError, UsersControllerListResponse, UsersControllerUpdateData, UsersControllerUpdateError, UsersControllerUpdateResponse } from '../types.gen.js';
+import { auditControllerList, auditControllerVerify, calendarControllerGet, calendarControllerReplace, catalogControllerCreate, catalogControllerList, claimsControllerAssess, claimsControllerClose, claimsControllerDecide, claimsControllerDenialNotice, claimsControllerDownload, claimsControllerExportLedger, claimsControllerFile, claimsControllerGet, claimsControllerList, claimsControllerNotice, claimsControllerPay, claimsControllerQuote, claimsControllerRecordVerification, claimsControllerResubmit, claimsControllerReturnForInformation, claimsControllerStartVerification, claimsControllerUpload, claimsControllerWithdraw, deadlinesControllerOverdue, denialReasonsControllerList, healthControllerLive, healthControllerReady, insurersControllerCreate, insurersControllerList, ledgersControllerImportClaims, ledgersControllerList, ledgersControllerTemplate, type Options, policiesControllerActivate, policiesControllerCreate, policiesControllerGet, policiesControllerList, policiesControllerUpdate, regionsControllerCreateDistrict, regionsControllerCreateStreet, regionsControllerListDistricts, regionsControllerListStreets, reportsControllerAnnual, reportsControllerMultiYear, residentsControllerGet, residentsControllerList, residentsControllerRegister, residentsControllerReveal, signInControllerLogin, signInControllerMe, usersControllerCreate, usersControllerList, usersControllerUpdate } from '../sdk.gen.js';
+import type { AuditControllerListData, AuditControllerListError, AuditControllerListResponse, AuditControllerVerifyData, AuditControllerVerifyError, AuditControllerVerifyResponse, CalendarControllerGetData, CalendarControllerGetError, CalendarControllerGetResponse, CalendarControllerReplaceData, CalendarControllerReplaceError, CalendarControllerReplaceResponse, CatalogControllerCreateData, CatalogControllerCreateError, CatalogControllerCreateResponse, CatalogControllerListData, CatalogControllerListError, CatalogControllerListResponse, ClaimsControllerAssessData, ClaimsControllerAssessError, ClaimsControllerAssessResponse, ClaimsControllerCloseData, ClaimsControllerCloseError, ClaimsControllerCloseResponse, ClaimsControllerDecideData, ClaimsControllerDecideError, ClaimsControllerDecideResponse, ClaimsControllerDenialNoticeData, ClaimsControllerDenialNoticeError, ClaimsControllerDenialNoticeResponse, ClaimsControllerDownloadData, ClaimsControllerDownloadError, ClaimsControllerDownloadResponse, ClaimsControllerExportLedgerData, ClaimsControllerExportLedgerError, ClaimsControllerExportLedgerResponse, ClaimsControllerFileData, ClaimsControllerFileError, ClaimsControllerFileResponse, ClaimsControllerGetData, ClaimsControllerGetError, ClaimsControllerGetResponse, ClaimsControllerListData, ClaimsControllerListError, ClaimsControllerListResponse, ClaimsControllerNoticeData, ClaimsControllerNoticeError, ClaimsControllerNoticeResponse, ClaimsControllerPayData, ClaimsControllerPayError, ClaimsControllerPayResponse, ClaimsControllerQuoteData, ClaimsControllerQuoteError, ClaimsControllerQuoteResponse, ClaimsControllerRecordVerificationData, ClaimsControllerRecordVerificationError, ClaimsControllerRecordVerificationResponse, ClaimsControllerResubmitData, ClaimsControllerResubmitError, ClaimsControllerResubmitResponse, ClaimsControllerReturnForInformationData, ClaimsControllerReturnForInformationError, ClaimsControllerReturnForInformationResponse, ClaimsControllerStartVerificationData, ClaimsControllerStartVerificationError, ClaimsControllerStartVerificationResponse, ClaimsControllerUploadData, ClaimsControllerUploadError, ClaimsControllerUploadResponse, ClaimsControllerWithdrawData, ClaimsControllerWithdrawError, ClaimsControllerWithdrawResponse, DeadlinesControllerOverdueData, DeadlinesControllerOverdueError, DeadlinesControllerOverdueResponse, DenialReasonsControllerListData, DenialReasonsControllerListError, DenialReasonsControllerListResponse, HealthControllerLiveData, HealthControllerReadyData, HealthControllerReadyError, InsurersControllerCreateData, InsurersControllerCreateError, InsurersControllerCreateResponse, InsurersControllerListData, InsurersControllerListError, InsurersControllerListResponse, LedgersControllerImportClaimsData, LedgersControllerImportClaimsError, LedgersControllerImportClaimsResponse, LedgersControllerListData, LedgersControllerListError, LedgersControllerListResponse, LedgersControllerTemplateData, LedgersControllerTemplateError, LedgersControllerTemplateResponse, PoliciesControllerActivateData, PoliciesControllerActivateError, PoliciesControllerActivateResponse, PoliciesControllerCreateData, PoliciesControllerCreateError, PoliciesControllerCreateResponse, PoliciesControllerGetData, PoliciesControllerGetError, PoliciesControllerGetResponse, PoliciesControllerListData, PoliciesControllerListError, PoliciesControllerListResponse, PoliciesControllerUpdateData, PoliciesControllerUpdateError, PoliciesControllerUpdateResponse, RegionsControllerCreateDistrictData, RegionsControllerCreateDistrictError, RegionsControllerCreateDistrictResponse, RegionsControllerCreateStreetData, RegionsControllerCreateStreetError, RegionsControllerCreateStreetResponse, RegionsControllerListDistrictsData, RegionsControllerListDistrictsError, RegionsControllerListDistrictsResponse, RegionsControllerListStreetsData, RegionsControllerListStreetsError, RegionsControllerListStreetsResponse, ReportsControllerAnnualData, ReportsControllerAnnualError, ReportsControllerAnnualResponse, ReportsControllerMultiYearData, ReportsControllerMultiYearError, ReportsControllerMultiYearResponse, ResidentsControllerGetData, ResidentsControllerGetError, ResidentsControllerGetResponse, ResidentsControllerListData, ResidentsControllerListError, ResidentsControllerListResponse, ResidentsControllerRegisterData, ResidentsControllerRegisterError, ResidentsControllerRegisterResponse, ResidentsControllerRevealData, ResidentsControllerRevealError, ResidentsControllerRevealResponse, SignInControllerLoginData, SignInControllerLoginError, SignInControllerLoginResponse, SignInControllerMeData, SignInControllerMeError, SignInControllerMeResponse, UsersControllerCreateData, UsersControllerCreateError, UsersControllerCreateResponse, UsersControllerListData, UsersControllerListError, UsersControllerListResponse, UsersControllerUpdateData, UsersControllerUpdateError, UsersControllerUpdateResponse } from '../types.gen.js';
 
 export type QueryKey<TOptions extends Options> = [
     Pick<TOptions, 'baseUrl' | 'body' | 'headers' | 'path' | 'query'> & {
@@ -134,10 +134,10 @@ export const auditControllerVerifyOptions = (options?: Options<AuditControllerVe
 /**
  * Log in and get an access token
  */
-export const authControllerLoginMutation = (options?: Partial<Options<AuthControllerLoginData>>): UseMutationOptions<AuthControllerLoginResponse, AuthControllerLoginError, Options<AuthControllerLoginData>> => {
-    const mutationOptions: UseMutationOptions<AuthControllerLoginResponse, AuthControllerLoginError, Options<AuthControllerLoginData>> = {
+export const signInControllerLoginMutation = (options?: Partial<Options<SignInControllerLoginData>>): UseMutationOptions<SignInControllerLoginResponse, SignInControllerLoginError, Options<SignInControllerLoginData>> => {
+    const mutationOptions: UseMutationOptions<SignInControllerLoginResponse, SignInControllerLoginError, Options<SignInControllerLoginData>> = {
         mutationFn: async (fnOptions) => {
-            const { data } = await authControllerLogin({
+            const { data } = await signInControllerLogin({
                 ...options,
                 ...fnOptions,
                 throwOnError: true
@@ -148,14 +148,14 @@ export const authControllerLoginMutation = (options?: Partial<Options<AuthContro
     return mutationOptions;
 };
 
-export const authControllerMeQueryKey = (options?: Options<AuthControllerMeData>) => createQueryKey('authControllerMe', options);
+export const signInControllerMeQueryKey = (options?: Options<SignInControllerMeData>) => createQueryKey('signInControllerMe', options);
 
 /**
  * The signed-in user
  */
-export const authControllerMeOptions = (options?: Options<AuthControllerMeData>) => queryOptions<AuthControllerMeResponse, AuthControllerMeError, AuthControllerMeResponse, ReturnType<typeof authControllerMeQueryKey>>({
+export const signInControllerMeOptions = (options?: Options<SignInControllerMeData>) => queryOptions<SignInControllerMeResponse, SignInControllerMeError, SignInControllerMeResponse, ReturnType<typeof signInControllerMeQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
-        const { data } = await authControllerMe({
+        const { data } = await signInControllerMe({
             ...options,
             ...queryKey[0],
             signal,
@@ -163,7 +163,7 @@ export const authControllerMeOptions = (options?: Options<AuthControllerMeData>)
         });
         return data;
     },
-    queryKey: authControllerMeQueryKey(options)
+    queryKey: signInControllerMeQueryKey(options)
 });
 
 export const usersControllerListQueryKey = (options?: Options<UsersControllerListData>) => createQueryKey('usersControllerList', options);
@@ -384,6 +384,24 @@ export const catalogControllerCreateMutation = (options?: Partial<Options<Catalo
     };
     return mutationOptions;
 };
+
+export const denialReasonsControllerListQueryKey = (options?: Options<DenialReasonsControllerListData>) => createQueryKey('denialReasonsControllerList', options);
+
+/**
+ * List the denial reasons a refusal may give (拒赔理由)
+ */
+export const denialReasonsControllerListOptions = (options?: Options<DenialReasonsControllerListData>) => queryOptions<DenialReasonsControllerListResponse, DenialReasonsControllerListError, DenialReasonsControllerListResponse, ReturnType<typeof denialReasonsControllerListQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await denialReasonsControllerList({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: denialReasonsControllerListQueryKey(options)
+});
 
 export const calendarControllerGetQueryKey = (options: Options<CalendarControllerGetData>) => createQueryKey('calendarControllerGet', options);
 
@@ -1068,6 +1086,24 @@ export const claimsControllerNoticeOptions = (options: Options<ClaimsControllerN
         return data;
     },
     queryKey: claimsControllerNoticeQueryKey(options)
+});
+
+export const claimsControllerDenialNoticeQueryKey = (options: Options<ClaimsControllerDenialNoticeData>) => createQueryKey('claimsControllerDenialNotice', options);
+
+/**
+ * Refusal notice (拒赔通知书) of a denied claim, as PDF
+ */
+export const claimsControllerDenialNoticeOptions = (options: Options<ClaimsControllerDenialNoticeData>) => queryOptions<ClaimsControllerDenialNoticeResponse, ClaimsControllerDenialNoticeError, ClaimsControllerDenialNoticeResponse, ReturnType<typeof claimsControllerDenialNoticeQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await claimsControllerDenialNotice({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: claimsControllerDenialNoticeQueryKey(options)
 });
 
 /**
