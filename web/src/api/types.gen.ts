@@ -909,6 +909,38 @@ export type LedgerImportResponse = {
     importedAt: string;
 };
 
+export type ClaimStatusLookupDto = {
+    /**
+     * the claim number on the resident's receipt
+     */
+    claimNo: string;
+    /**
+     * the last six characters of the insured resident's ID number
+     */
+    idNumberLast6: string;
+};
+
+export type ClaimStatusResponse = {
+    claimNo: string;
+    eventType: string;
+    eventTypeZh: string;
+    status: 'reported' | 'verifying' | 'verified' | 'needs_info' | 'assessed' | 'approved' | 'denied' | 'paid' | 'closed' | 'withdrawn';
+    statusZh: string;
+    /**
+     * when the claim was reported
+     */
+    filedAt: string;
+    /**
+     * the claim's last change of state
+     */
+    lastChangeAt: string;
+    nextStep: string;
+    /**
+     * once paid
+     */
+    paidAmount?: string;
+};
+
 export type ErrorDetailResponse = {
     /**
      * the field, or for RULE_VIOLATION the rule name (details[0])
@@ -3275,3 +3307,44 @@ export type LedgersControllerTemplateResponses = {
 };
 
 export type LedgersControllerTemplateResponse = LedgersControllerTemplateResponses[keyof LedgersControllerTemplateResponses];
+
+export type PublicStatusControllerLookupData = {
+    body: ClaimStatusLookupDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/public/claim-status';
+};
+
+export type PublicStatusControllerLookupErrors = {
+    /**
+     * VALIDATION_FAILED: malformed body, query, id or header
+     */
+    400: ErrorResponse;
+    /**
+     * NOT_FOUND: no such object, or not in the caller's scope. An unknown claim number and a wrong idNumberLast6 get the same answer.
+     */
+    404: ErrorResponse;
+    /**
+     * PAYLOAD_TOO_LARGE: body or upload over the limit
+     */
+    413: ErrorResponse;
+    /**
+     * RATE_LIMITED: too many requests; retry in a minute. Attempts are limited per address and per claim number.
+     */
+    429: ErrorResponse;
+    /**
+     * SERVICE_UNAVAILABLE: the database does not answer; retry later
+     */
+    503: ErrorResponse;
+};
+
+export type PublicStatusControllerLookupError = PublicStatusControllerLookupErrors[keyof PublicStatusControllerLookupErrors];
+
+export type PublicStatusControllerLookupResponses = {
+    /**
+     * The claim's progress, without anything personal
+     */
+    200: ClaimStatusResponse;
+};
+
+export type PublicStatusControllerLookupResponse = PublicStatusControllerLookupResponses[keyof PublicStatusControllerLookupResponses];
