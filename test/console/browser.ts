@@ -112,3 +112,14 @@ export async function screen(page: Page, name: string): Promise<string[]> {
 }
 
 export const visitedScreens = () => [...visited];
+
+/** Runs a step of a test; when it fails, the page as it was goes to test-results/failures/ for whoever reads the log. */
+export async function step<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    mkdirSync('test-results/failures', { recursive: true });
+    await page.screenshot({ path: `test-results/failures/${name}.png`, fullPage: true }).catch(() => undefined);
+    throw error;
+  }
+}

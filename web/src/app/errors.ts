@@ -47,6 +47,7 @@ const RULE_TEXT: Record<string, string> = {
 
 /** The English constraint texts of the API's 400s, by what they say, in Chinese. */
 const FIELD_TEXT: [RegExp, string][] = [
+  [/PDF, JPEG and PNG/, '只接受完整的 PDF、JPEG 或 PNG 文件（按文件内容识别）'],
   [/yuan amount|money|金额格式/i, '金额格式不正确：请填写元，最多两位小数，如 35000 或 35000.50'],
   [/must be greater than zero/, '须大于 0'],
   [/ID number check character/, '身份证号码校验位不正确，请核对'],

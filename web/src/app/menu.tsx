@@ -1,4 +1,4 @@
-import { AuditOutlined, HomeOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileAddOutlined, HomeOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { UserResponse } from '../api/types.gen.js';
 
@@ -10,6 +10,7 @@ export function menuFor(role: UserResponse['role']): MenuEntry[] {
     case 'street_cadre':
       return [
         { path: '/', label: '我的待办', icon: <HomeOutlined /> },
+        { path: '/residents', label: '报案 · 居民查找', icon: <FileAddOutlined /> },
         { path: '/claims', label: '本街道案件', icon: <UnorderedListOutlined /> },
       ];
     case 'insurer_adjuster':

@@ -2,6 +2,9 @@ import { Result, Spin } from 'antd';
 import { Navigate, Route, Routes } from 'react-router';
 import type { UserResponse } from '../api/types.gen.js';
 import { CadreHome } from '../pages/CadreHome.js';
+import { ClaimPage } from '../pages/ClaimPage.js';
+import { FileClaimPage } from '../pages/FileClaimPage.js';
+import { ResidentsPage } from '../pages/ResidentsPage.js';
 import { ClaimsPage } from '../pages/ClaimsPage.js';
 import { LoginPage } from '../pages/LoginPage.js';
 import { AppLayout } from './AppLayout.js';
@@ -14,6 +17,8 @@ function roleRoutes(role: UserResponse['role']) {
         <>
           <Route path="/" element={<CadreHome />} />
           <Route path="/claims" element={<ClaimsPage title="本街道案件" />} />
+          <Route path="/claims/new" element={<FileClaimPage />} />
+          <Route path="/residents" element={<ResidentsPage />} />
         </>
       );
     case 'insurer_adjuster':
@@ -41,6 +46,7 @@ export function AppRoutes() {
     <AppLayout>
       <Routes>
         {roleRoutes(me.role)}
+        <Route path="/claims/:id" element={<ClaimPage />} />
         <Route path="/login" element={<Navigate to="/" replace />} />
         <Route path="*" element={<Result status="404" title="未找到" subTitle="没有这个页面" />} />
       </Routes>

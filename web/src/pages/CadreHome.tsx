@@ -19,7 +19,7 @@ export function CadreHome() {
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
         <Typography.Title level={4} className="page-title" style={{ margin: 0 }}>我的待办</Typography.Title>
-        <Link to="/claims/new"><Button type="primary" icon={<FileAddOutlined />}>报案</Button></Link>
+        <Link to="/residents"><Button type="primary" icon={<FileAddOutlined />}>报案</Button></Link>
       </Space>
       <Typography.Paragraph type="secondary">本街道待核查、核查中和待补充材料的案件</Typography.Paragraph>
       {lists.map((l, i) => <QueryError key={i} error={l.error} />)}
