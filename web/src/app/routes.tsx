@@ -6,7 +6,14 @@ import { ClaimPage } from '../pages/ClaimPage.js';
 import { FileClaimPage } from '../pages/FileClaimPage.js';
 import { ResidentsPage } from '../pages/ResidentsPage.js';
 import { ClaimsPage } from '../pages/ClaimsPage.js';
+import { DashboardPage } from '../pages/DashboardPage.js';
+import { EventTypesPage } from '../pages/EventTypesPage.js';
 import { LoginPage } from '../pages/LoginPage.js';
+import { OverduePage } from '../pages/OverduePage.js';
+import { PoliciesPage } from '../pages/PoliciesPage.js';
+import { DistrictsPage, InsurersPage, StreetsPage } from '../pages/ReferencePages.js';
+import { ReportsPage } from '../pages/ReportsPage.js';
+import { UsersPage } from '../pages/UsersPage.js';
 import { AppLayout } from './AppLayout.js';
 import { useSession } from './session.js';
 
@@ -23,11 +30,36 @@ function roleRoutes(role: UserResponse['role']) {
       );
     case 'insurer_adjuster':
     case 'insurer_manager':
-      return <Route path="/" element={<ClaimsPage title="理赔队列" initialStatus="verified" />} />;
+      return (
+        <>
+          <Route path="/" element={<ClaimsPage title="理赔队列" initialStatus="verified" />} />
+          <Route path="/overdue" element={<OverduePage />} />
+        </>
+      );
     case 'district_officer':
-      return <Route path="/" element={<ClaimsPage title="全区案件" />} />;
+      return (
+        <>
+          <Route path="/" element={<DashboardPage />} />
+          <Route path="/reports" element={<ReportsPage />} />
+          <Route path="/claims" element={<ClaimsPage title="全区案件" />} />
+          <Route path="/overdue" element={<OverduePage />} />
+          <Route path="/policies" element={<PoliciesPage />} />
+          <Route path="/streets" element={<StreetsPage />} />
+          <Route path="/users" element={<UsersPage />} />
+        </>
+      );
     case 'admin':
-      return <Route path="/" element={<ClaimsPage title="全部案件" />} />;
+      return (
+        <>
+          <Route path="/" element={<DistrictsPage />} />
+          <Route path="/streets" element={<StreetsPage />} />
+          <Route path="/insurers" element={<InsurersPage />} />
+          <Route path="/users" element={<UsersPage />} />
+          <Route path="/event-types" element={<EventTypesPage />} />
+          <Route path="/policies" element={<PoliciesPage />} />
+          <Route path="/reports" element={<ReportsPage />} />
+        </>
+      );
   }
 }
 
