@@ -21,6 +21,7 @@ import { PublicStatusModule } from './public-status/public-status.module.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
+import { TasksModule } from './tasks/tasks.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VerificationModule } from './verification/verification.module.js';
 import { SeedService } from '../seeds/seed.service.js';
@@ -47,6 +48,8 @@ import { SeedService } from '../seeds/seed.service.js';
     ClaimLifecycleModule,
     LedgersModule,
     PublicStatusModule,
+    TasksModule,
+    // Last: its catch-all route answers what no module above does.
     ConsoleModule,
   ],
   providers: [
