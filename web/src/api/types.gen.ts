@@ -941,6 +941,31 @@ export type ClaimStatusResponse = {
     paidAmount?: string;
 };
 
+export type TaskResponse = {
+    claimId: string;
+    claimNo: string;
+    /**
+     * verify (street cadre: another cadre's claim), resubmit (returned to its filer for information), assess, approve, pay, follow_up (district officer: a clock past due)
+     */
+    action: 'verify' | 'resubmit' | 'assess' | 'approve' | 'pay' | 'follow_up';
+    /**
+     * when the step is due; null while the clock is stopped (needs_info)
+     */
+    dueDate: string | null;
+    overdue: boolean;
+    /**
+     * the claim's flags, and DUE_SOON when the step is due today or on the next working day
+     */
+    flags: Array<string>;
+};
+
+export type TasksResponse = {
+    /**
+     * most urgent first: overdue, then by due date, then the oldest report
+     */
+    items: Array<TaskResponse>;
+};
+
 export type ErrorDetailResponse = {
     /**
      * the field, or for RULE_VIOLATION the rule name (details[0])
@@ -3348,3 +3373,29 @@ export type PublicStatusControllerLookupResponses = {
 };
 
 export type PublicStatusControllerLookupResponse = PublicStatusControllerLookupResponses[keyof PublicStatusControllerLookupResponses];
+
+export type TasksControllerMineData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/tasks';
+};
+
+export type TasksControllerMineErrors = {
+    /**
+     * UNAUTHENTICATED: no, expired or forged token, or wrong credentials
+     */
+    401: ErrorResponse;
+    /**
+     * SERVICE_UNAVAILABLE: the database does not answer; retry later
+     */
+    503: ErrorResponse;
+};
+
+export type TasksControllerMineError = TasksControllerMineErrors[keyof TasksControllerMineErrors];
+
+export type TasksControllerMineResponses = {
+    200: TasksResponse;
+};
+
+export type TasksControllerMineResponse = TasksControllerMineResponses[keyof TasksControllerMineResponses];

@@ -47,6 +47,7 @@ export const FLAG_TEXT: Record<string, { name: string; explain: string }> = {
   LATE_REPORT: { name: '迟报', explain: '报案时间超过保单约定的报案时限' },
   HIGH_AMOUNT: { name: '金额超限', explain: '申请金额超过每次事故赔偿限额' },
   LOSS_ABOVE_CLAIM: { name: '核查损失高于申请', explain: '现场核查的损失高于居民申请的金额' },
+  DUE_SOON: { name: '即将到期', explain: '今天或下一个工作日到期' },
 };
 
 export const DOCUMENT_TEXT: Record<string, string> = {
@@ -100,3 +101,12 @@ export const STAGE_TEXT: Record<string, string> = {
 };
 
 export const POLICY_STATUS_TEXT: Record<string, string> = { draft: '草稿', active: '生效中', expired: '已到期' };
+
+export const TASK_TEXT: Record<string, string> = {
+  verify: '待现场核查',
+  resubmit: '待补充材料',
+  assess: '待核定',
+  approve: '待审批',
+  pay: '待支付',
+  follow_up: '超时督办',
+};
