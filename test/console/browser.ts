@@ -1,8 +1,9 @@
 import sparticuz from '@sparticuz/chromium';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import sharp from 'sharp';
 import { DEMO_PASSWORD } from '../../seeds/index.js';
 import { createDemoApp } from '../support/demo-claims.js';
 import type { TestApp } from '../support/test-app.js';
@@ -37,7 +38,8 @@ export async function startConsole(): Promise<ConsoleHarness> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({
     executablePath: await sparticuz.executablePath(),
-    args: [...sparticuz.args, '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    // --single-process suits AWS Lambda, for which the package is made; here it brings the whole browser down when a context closes.
+    args: [...sparticuz.args.filter((arg) => arg !== '--single-process'), '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
     headless: true,
   });
   const contexts: BrowserContext[] = [];
@@ -100,12 +102,16 @@ const visited: string[] = [];
  */
 export async function screen(page: Page, name: string): Promise<string[]> {
   await page.evaluate('document.fonts.ready.then(() => true)');
-  await page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  await page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
   await page.waitForTimeout(150); // antd's entrance motions
   const width = page.viewportSize()!.width;
-  for (const dir of SCREEN_DIRS) {
+  const png = await page.screenshot({ fullPage: true });
+  mkdirSync(SCREEN_DIRS[0], { recursive: true });
+  writeFileSync(join(SCREEN_DIRS[0], `${name}-${width}.png`), png);
+  for (const dir of SCREEN_DIRS.slice(1)) {
     mkdirSync(dir, { recursive: true });
-    await page.screenshot({ path: join(dir, `${name}-${width}.png`), fullPage: true });
+    // The committed set: 256 colours are plenty for a UI and keep the files a third of the size.
+    await sharp(png).png({ palette: true, compressionLevel: 9 }).toFile(join(dir, `${name}-${width}.png`));
   }
   visited.push(`${name}-${width}`);
   return unlabelledControls(page);

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { API } from '../support/test-app.js';
-import { shows, statusIs } from './antd.js';
+import type { AnnualReportResponse as AnnualReport } from '../../web/src/api/types.gen.js';
+import { yuan } from '../../web/src/app/money.js';
+import { choose, shows, statusIs } from './antd.js';
 import { DESKTOP, PHONE, screen, sessionValue, startConsole, step, type ConsoleHarness } from './browser.js';
+import { MAIN_SCREENS, visitScreens } from './screens.js';
 import { assess, registerAndFile, verify, type Unlabelled } from './walkthrough.js';
 
 /**
@@ -107,5 +110,46 @@ describe('the web console in a browser', () => {
     await shows(page, '未找到');
     expect(await page.locator('body').textContent()).not.toContain(other.claim_no);
     await screen(page, 'not-found');
+  });
+
+  it('shows the district officer the demo year\'s figures exactly as the annual report JSON has them', async () => {
+    const report = (await c.app.http().get(`${API}/reports/annual`).query({ districtCode: '350205', year: 2022 })
+      .set('Authorization', await c.app.login('hc.officer'))).body as AnnualReport;
+    const page = await c.signIn('hc.officer', DESKTOP);
+    await choose(page, '年度', '2022 年');
+    await page.getByText(report.policy!.policyNo).waitFor();
+    const text = (id: string) => page.getByTestId(id).textContent();
+    expect(await text('figure-paidAmount')).toBe(yuan(report.totals.paidAmount));
+    expect(await text('figure-paid')).toBe(String(report.totals.paid));
+    expect(await text('figure-reported')).toBe(String(report.totals.reported));
+    expect(await text('figure-lossRatio')).toBe(`${(Number(report.policy!.lossRatio) * 100).toFixed(2)}%`);
+    expect(await text('figure-aggregateUsed')).toBe(`${yuan(report.policy!.aggregateUsed)} / ${yuan(report.policy!.aggregateLimit)}`);
+    const days = report.processingDays;
+    expect((await text('figure-processingDays'))!.replace(/\s+/g, '')).toBe(`中位数${days.median}90分位${days.p90}最长${days.max}`);
+    await screen(page, 'dashboard-2022');
+
+    const rowsOf = async (testId: string) => {
+      await page.getByTestId(testId).getByRole('tab', { name: '数据' }).click();
+      return page.getByTestId(testId).locator('tbody tr.ant-table-row').evaluateAll((rows) =>
+        rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    };
+    const expected = (rows: { claims: number; paid: number; paidAmount: string }[], name: (r: never) => string) =>
+      rows.map((r) => [name(r as never), String(r.claims), String(r.paid), yuan(r.paidAmount)]);
+    expect(await rowsOf('by-event-type')).toEqual(expected(report.byEventType, (r: { nameZh: string }) => r.nameZh));
+    expect(await rowsOf('by-street')).toEqual(expected(report.byStreet, (r: { streetName: string }) => r.streetName));
+    expect(await rowsOf('by-month')).toEqual(expected(report.byMonth, (r: { month: string }) => r.month));
+    expect(report.byEventType).toHaveLength(21);
+  });
+
+  describe('the main screens of each role at both widths', () => {
+    jest.setTimeout(120_000);
+    it.each(Object.entries(MAIN_SCREENS))('%s: saved as screenshots, every form control labelled', async (username, screens) => {
+      for (const viewport of [PHONE, DESKTOP]) {
+        const page = await c.signIn(username, viewport);
+        const unlabelled = await visitScreens(page, c.baseUrl, screens);
+        expect(Object.entries(unlabelled).filter(([, controls]) => controls.length > 0)).toEqual([]);
+        await page.context().close();
+      }
+    });
   });
 });

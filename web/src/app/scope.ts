@@ -32,7 +32,10 @@ export function useScopeText(me: UserResponse): string {
   const streets = useStreets(me.streetCode ? districtCode : null);
   const insurers = useInsurers(me.insurerId !== null);
   if (me.role === 'admin') return '全部区县';
-  if (me.insurerId) return insurers.data?.find((i) => i.id === me.insurerId)?.name ?? '';
+  if (me.insurerId) {
+    const insurer = insurers.data?.find((i) => i.id === me.insurerId);
+    return insurer?.shortName ?? insurer?.name ?? '';
+  }
   const district = districts.data?.find((d) => d.code === districtCode)?.name ?? '';
   const street = me.streetCode ? streets.data?.find((s) => s.code === me.streetCode)?.name ?? '' : '';
   return [district, street].filter(Boolean).join(' ');

@@ -56,7 +56,8 @@ function Uploader({ claim }: { claim: ClaimResponse }) {
   return (
     <div className="uploader">
       <Space wrap style={{ width: '100%' }}>
-        <Select aria-label="材料类型" value={type} onChange={setType} options={typeOptions} style={{ minWidth: 240 }} />
+        <Select aria-label="材料类型" value={type} onChange={setType} options={typeOptions} style={{ minWidth: 240 }}
+          showSearch={{ optionFilterProp: 'label' }} />
         <Button type="primary" icon={<CameraOutlined />} onClick={() => document.getElementById(`${inputId}-camera`)?.click()}>拍照上传</Button>
         <input id={`${inputId}-camera`} className="visually-hidden" type="file" accept="image/*,application/pdf" capture="environment"
           aria-label="拍照上传" onChange={(e) => { void send(e.target.files); e.target.value = ''; }} />

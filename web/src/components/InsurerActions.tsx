@@ -18,13 +18,19 @@ const LIMITED_BY: Record<PayoutQuoteResponse['limitedBy'], string> = {
   aggregate_limit: '受保单年度累计赔偿限额余额限制',
 };
 
+/** Step names for a quote stored with an assessment, which keeps the amounts only. */
+const STEP_TEXT: Record<string, string> = {
+  verified_loss: '核定损失', deductible: '免赔额', after_deductible: '免赔后金额', payout_ratio: '按比例赔付金额',
+  per_claim_limit: '每次事故赔偿限额', per_person_annual_left: '每人年度剩余限额', aggregate_left: '保单累计剩余限额', payable: '应赔付金额',
+};
+
 /** The payout calculator's steps as the quote gives them. */
 export function QuoteSteps({ quote }: { quote: PayoutQuoteResponse }) {
   return (
     <>
       <Table size="small" pagination={false} rowKey="step" dataSource={quote.steps}
         columns={[
-          { title: '步骤', dataIndex: 'name' },
+          { title: '步骤', render: (_, s) => s.name || STEP_TEXT[s.step] || s.step },
           { title: '金额', dataIndex: 'amount', align: 'right', render: yuan },
           { title: '说明', dataIndex: 'note', responsive: ['md'] },
         ]} />

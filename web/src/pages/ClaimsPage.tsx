@@ -44,14 +44,14 @@ export function ClaimsPage({ title, initialStatus }: { title: string; initialSta
               value={eventType} onChange={reset(setEventType)}
               options={(eventTypes.data ?? []).map((e) => ({ value: e.code, label: e.nameZh }))} />
           </Col>
-          {!me.streetCode && (
+          {!me.streetCode && districtCode && (
             <Col xs={12} md={4}>
               <Select aria-label="按街镇筛选" placeholder="全部街镇" allowClear style={{ width: '100%' }} value={streetCode} onChange={reset(setStreetCode)}
                 disabled={!districtCode}
                 options={(streets.data ?? []).map((s) => ({ value: s.code, label: s.name }))} />
             </Col>
           )}
-          <Col xs={me.streetCode ? 24 : 12} md={6}>
+          <Col xs={me.streetCode || !districtCode ? 24 : 12} md={6}>
             <Input.Search aria-label="搜索案件" placeholder="案件编号、姓名、地点或报警回执号" allowClear onSearch={reset(setQ)} />
           </Col>
           <Col xs={24} md={4} style={{ display: 'flex', alignItems: 'center' }}>

@@ -41,11 +41,11 @@ function Breakdown({ title, testId, rows, chart }: {
   rows: { key: string; name: string; claims: number; paid: number; paidAmount: string }[];
 }) {
   return (
-    <Card size="small" title={title} className="section">
+    <Card size="small" title={title} className="section" data-testid={testId}>
       <Tabs size="small" items={[
         { key: 'chart', label: '图表', children: rows.length ? <Chart option={chart} label={title} height={Math.max(260, rows.length * 22)} /> : <Empty /> },
         { key: 'table', label: '数据', children: (
-          <Table size="small" rowKey="key" pagination={false} dataSource={rows} data-testid={testId} scroll={{ x: true }}
+          <Table size="small" rowKey="key" pagination={false} dataSource={rows} scroll={{ x: true }}
             columns={[
               { title: '名称', dataIndex: 'name' },
               { title: '报案数', dataIndex: 'claims', align: 'right' },
@@ -120,7 +120,7 @@ export function DashboardPage() {
     streets: bar(r.byStreet.map((s) => s.streetName), r.byStreet.map((s) => wan(s.paidAmount)), true),
     months: {
       tooltip: { trigger: 'axis' },
-      legend: { data: ['赔付金额（万元）', '报案数'] },
+      legend: { top: 0, data: ['赔付金额（万元）', '报案数'] },
       grid: { left: 50, right: 50, top: 40, bottom: 30 },
       xAxis: { type: 'category', data: r.byMonth.map((m) => m.month.slice(5) + '月') },
       yAxis: [{ type: 'value', name: '万元' }, { type: 'value', name: '件' }],

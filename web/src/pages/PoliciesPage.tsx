@@ -70,11 +70,11 @@ export function PoliciesPage() {
       <Table<PolicyResponse> rowKey="id" size="small" loading={policies.isLoading} dataSource={policies.data?.items} scroll={{ x: true }} pagination={false}
         columns={[
           { title: '年度', dataIndex: 'year', defaultSortOrder: 'descend', sorter: (a, b) => a.year - b.year },
-          { title: '保单号', dataIndex: 'policyNo' },
+          { title: '保单号', dataIndex: 'policyNo', responsive: ['md'] },
           { title: '保险公司', dataIndex: 'insurerName', responsive: ['md'] },
           { title: '状态', render: (_, p) => <Tag color={p.status === 'active' ? 'green' : p.status === 'draft' ? 'gold' : 'default'}>{POLICY_STATUS_TEXT[p.status]}</Tag> },
-          { title: '承保事件', render: (_, p) => `${p.coverages.length} 种` },
-          { title: '保费', align: 'right', render: (_, p) => yuan(p.premium) },
+          { title: '承保事件', render: (_, p) => `${p.coverages.length} 种`, responsive: ['md'] },
+          { title: '保费', align: 'right', render: (_, p) => yuan(p.premium), responsive: ['md'] },
           { title: '累计限额已用', align: 'right', render: (_, p) => `${yuan(p.aggregateUsed)} / ${yuan(p.aggregateLimit)}` },
           { title: '', render: (_, p) => p.status === 'draft' && <Button size="small" type="primary" onClick={() => activate(p)}>生效</Button> },
         ]} />
