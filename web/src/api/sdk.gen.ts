@@ -28,7 +28,7 @@ export const auditControllerList = <ThrowOnError extends boolean = false>(option
 });
 
 /**
- * Check the audit hash chain
+ * Check the audit hash chains the caller may see (one per district, one for system-wide events)
  */
 export const auditControllerVerify = <ThrowOnError extends boolean = false>(options?: Options<AuditControllerVerifyData, ThrowOnError>) => (options?.client ?? client).get<AuditControllerVerifyResponses, AuditControllerVerifyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -6,6 +6,14 @@ export type ClientOptions = {
 
 export type AuditEventResponse = {
     seq: string;
+    /**
+     * the event's chain: its district's code, or `system`
+     */
+    chain: string;
+    /**
+     * its place in that chain
+     */
+    chainSeq: string;
     at: string;
     actorId: string | null;
     action: string;
@@ -22,10 +30,39 @@ export type AuditEventResponse = {
     hash: string;
 };
 
-export type AuditVerifyResponse = {
+export type ChainVerification = {
+    /**
+     * a district's code, or `system` for system-wide events
+     */
+    chain: string;
     ok: boolean;
+    /**
+     * events whose link held, in chain order
+     */
     checked: number;
+    /**
+     * seq of the chain's first broken event (of a chain cut short at its end: its last remaining one)
+     */
     firstBrokenSeq: string | null;
+};
+
+export type AuditVerifyResponse = {
+    /**
+     * every chain holds
+     */
+    ok: boolean;
+    /**
+     * events checked, over all chains
+     */
+    checked: number;
+    /**
+     * the lowest seq among the chains' first broken events
+     */
+    firstBrokenSeq: string | null;
+    /**
+     * one entry per chain the caller may see: all for an admin, their district's for an officer
+     */
+    chains: Array<ChainVerification>;
 };
 
 export type LoginDto = {

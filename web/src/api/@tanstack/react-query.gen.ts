@@ -116,7 +116,7 @@ export const auditControllerListInfiniteOptions = (options?: Options<AuditContro
 export const auditControllerVerifyQueryKey = (options?: Options<AuditControllerVerifyData>) => createQueryKey('auditControllerVerify', options);
 
 /**
- * Check the audit hash chain
+ * Check the audit hash chains the caller may see (one per district, one for system-wide events)
  */
 export const auditControllerVerifyOptions = (options?: Options<AuditControllerVerifyData>) => queryOptions<AuditControllerVerifyResponse, AuditControllerVerifyError, AuditControllerVerifyResponse, ReturnType<typeof auditControllerVerifyQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
