@@ -46,7 +46,7 @@ export async function startConsole(): Promise<ConsoleHarness> {
   const open = async (viewport: Viewport) => {
     const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
       isMobile: viewport === PHONE, hasTouch: viewport === PHONE });
-    context.setDefaultTimeout(15_000);
+    context.setDefaultTimeout(30_000); // generous: CI runs this file beside the rest of the suite on two cores
     contexts.push(context);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/login`);
