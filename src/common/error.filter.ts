@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { conflictOf, unavailableOf } from './database-errors.js';
 import { DomainError, ErrorCode, ErrorDetail, HTTP_STATUS_OF } from './domain-error.js';
 
 interface ErrorBody {
@@ -39,8 +40,9 @@ export class ErrorFilter implements ExceptionFilter {
       const problem = parserError.type === 'entity.too.deep' ? parserError.message : 'malformed JSON';
       return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Request body is not valid JSON', details: [{ field: 'body', message: problem }] };
     }
-    if (exception instanceof DomainError) {
-      return { statusCode: HTTP_STATUS_OF[exception.code], code: exception.code, message: exception.message, details: exception.details };
+    const domainError = exception instanceof DomainError ? exception : conflictOf(exception) ?? unavailableOf(exception);
+    if (domainError) {
+      return { statusCode: HTTP_STATUS_OF[domainError.code], code: domainError.code, message: domainError.message, details: domainError.details };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
