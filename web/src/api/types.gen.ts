@@ -92,6 +92,9 @@ export type LoginResponse = {
 };
 
 export type CreateUserDto = {
+    /**
+     * stored in its normal form: NFKC, ASCII letters lower-cased
+     */
     username: string;
     password: string;
     displayName: string;
@@ -1112,7 +1115,7 @@ export type SignInControllerLoginErrors = {
      */
     413: ErrorResponse;
     /**
-     * RATE_LIMITED: too many requests; retry in a minute. Repeated failed attempts per address and username.
+     * RATE_LIMITED: too many requests; retry in a minute. Too many failed logins in a minute for this account (LOGIN_RATE_LIMIT) or from this address (LOGIN_ADDRESS_RATE_LIMIT).
      */
     429: ErrorResponse;
     /**
