@@ -7,6 +7,7 @@ import { DeadlinesModule } from './deadlines/deadlines.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { ClaimLifecycleModule } from './claim-lifecycle/claim-lifecycle.module.js';
 import { ClaimsModule } from './claims/claims.module.js';
+import { ConsoleModule } from './console/console.module.js';
 import { ClockModule } from './common/clock.module.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { ConfigModule } from './config/config.module.js';
@@ -50,6 +51,8 @@ import { SeedService } from '../seeds/seed.service.js';
     LedgersModule,
     PublicStatusModule,
     TasksModule,
+    // Last: its catch-all route answers what no module above does.
+    ConsoleModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ErrorFilter },

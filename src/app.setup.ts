@@ -11,6 +11,20 @@ import { createValidationPipe } from './common/validation.js';
 
 export const API_PREFIX = 'api/v1';
 
+/**
+ * Helmet's default policy plus what the console needs: previews of documents
+ * fetched with the bearer token are blob: URLs (images, and PDFs in an iframe).
+ * Outside production the console is also opened over plain http on a LAN
+ * address, where upgrading its requests to https would break every asset.
+ */
+function consoleContentSecurity(config: AppConfig) {
+  return {
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'frame-src': ["'self'", 'blob:'],
+    'upgrade-insecure-requests': config.NODE_ENV === 'production' ? [] : null,
+  };
+}
+
 /** Everything main.ts and the e2e tests both need, so tests exercise the real HTTP stack. */
 export function configureApp(app: NestExpressApplication): INestApplication {
   const config = app.get(AppConfig);
@@ -21,16 +35,21 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   // Both parsers Nest would add, registered here so that the screen below sees every parsed body.
   app.use(json({ limit: '1mb', verify: verifyJsonDepth }), urlencoded({ extended: false, limit: '1mb' }));
   app.use(refuseUnstorableText);
-  app.use(helmet());
+  app.use(helmet({ contentSecurityPolicy: { directives: consoleContentSecurity(config) } }));
   if (config.CORS_ORIGINS) {
     app.enableCors({ origin: config.CORS_ORIGINS.split(',').map((o) => o.trim()) });
   }
-  app.setGlobalPrefix(API_PREFIX, {
-    exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }],
-  });
+  setRoutePrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
   SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   return app;
+}
+
+/** `/api/v1` in front of every route but the health checks; also used when the OpenAPI document is written without a server. */
+export function setRoutePrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }],
+  });
 }

@@ -186,6 +186,8 @@ const ROUTES: Record<string, Entry> = {
   'GET /docs/docs/swagger-ui-init.js': PUBLIC(200),
   'GET /docs-json': PUBLIC(200),
   'GET /docs-yaml': PUBLIC(200),
+  // The web console's index.html, for / and every path outside /api, /docs and /health (src/console/console.module.ts).
+  'GET {*any}': PUBLIC(200, async () => ({ path: '/' })),
 
   'GET /api/v1/me': open(EVERY_ROLE, 200, async () => ({ path: '/me' })),
   // The caller's own queue (what each role's holds: test/tasks.e2e-spec.ts).
@@ -339,7 +341,7 @@ function sharedPolicy(): Promise<string> {
 }
 
 async function send(username: string | null, call: Call, method: Method): Promise<Response> {
-  const url = call.path.startsWith('/api/') || !call.path.startsWith('/') || ['/health', '/docs'].some((p) => call.path.startsWith(p)) ? call.path : `${API}${call.path}`;
+  const url = call.path.startsWith('/api/') || !call.path.startsWith('/') || call.path === '/' || ['/health', '/docs'].some((p) => call.path.startsWith(p)) ? call.path : `${API}${call.path}`;
   let request = t.http()[method](url).query(call.query ?? {});
   if (username) request = request.set('Authorization', await t.login(username, username.startsWith('cpic.') ? CPIC_PASSWORD : undefined));
   for (const [name, value] of Object.entries(call.headers ?? {})) request = request.set(name, value);

@@ -157,6 +157,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(600)
   NOTIFY_POLL_SECONDS = 2;
 
+  /** The built web console (vite's output), served at `/`; relative to the working directory. */
+  @IsString()
+  CONSOLE_DIR = 'dist/web';
+
   /** Comma-separated allowed origins; CORS stays off when empty. */
   @IsOptional() @IsString()
   CORS_ORIGINS?: string;

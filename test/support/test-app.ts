@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AbstractLoader, ExpressLoader } from '@nestjs/serve-static';
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
@@ -42,7 +43,10 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     ...env,
   });
   try {
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+      // A testing module is compiled before it has an HTTP adapter, so the serve-static module would pick its no-op loader.
+      .overrideProvider(AbstractLoader).useValue(new ExpressLoader())
+      .compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
     const pii = piiRecorder();
     app.use(pii.middleware);

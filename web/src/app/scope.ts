@@ -1,0 +1,48 @@
+import { useQuery } from '@tanstack/react-query';
+import {
+  insurersControllerListOptions, regionsControllerListDistrictsOptions, regionsControllerListStreetsOptions,
+} from '../api/@tanstack/react-query.gen.js';
+import type { UserResponse } from '../api/types.gen.js';
+
+const DAY = 24 * 3600 * 1000;
+
+/** The district of a street code: its first six digits (GB/T 2260). */
+export const districtOfStreet = (streetCode: string) => streetCode.slice(0, 6);
+
+export function useStreets(districtCode: string | null | undefined) {
+  return useQuery({
+    ...regionsControllerListStreetsOptions({ path: { code: districtCode ?? '' } }),
+    enabled: Boolean(districtCode),
+    staleTime: DAY,
+  });
+}
+
+export function useDistricts() {
+  return useQuery({ ...regionsControllerListDistrictsOptions(), staleTime: DAY });
+}
+
+export function useInsurers(enabled = true) {
+  return useQuery({ ...insurersControllerListOptions(), enabled, staleTime: DAY });
+}
+
+/** "海沧区 海沧街道", "中国人民财产保险…", "全部" — what the header shows as the user's scope. */
+export function useScopeText(me: UserResponse): string {
+  const districtCode = me.districtCode ?? (me.streetCode ? districtOfStreet(me.streetCode) : null);
+  const districts = useDistricts();
+  const streets = useStreets(me.streetCode ? districtCode : null);
+  const insurers = useInsurers(me.insurerId !== null);
+  if (me.role === 'admin') return '全部区县';
+  if (me.insurerId) {
+    const insurer = insurers.data?.find((i) => i.id === me.insurerId);
+    return insurer?.shortName ?? insurer?.name ?? '';
+  }
+  const district = districts.data?.find((d) => d.code === districtCode)?.name ?? '';
+  const street = me.streetCode ? streets.data?.find((s) => s.code === me.streetCode)?.name ?? '' : '';
+  return [district, street].filter(Boolean).join(' ');
+}
+
+/** Street code → name for the streets of a district. */
+export function useStreetNames(districtCode: string | null | undefined): (code: string) => string {
+  const streets = useStreets(districtCode);
+  return (code) => streets.data?.find((s) => s.code === code)?.name ?? code;
+}

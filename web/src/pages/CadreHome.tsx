@@ -1,0 +1,43 @@
+import { FileAddOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { tasksControllerMineOptions } from '../api/@tanstack/react-query.gen.js';
+import { FLAG_TEXT, TASK_TEXT } from '../app/labels.js';
+import { QueryError } from '../components/QueryError.js';
+
+/** The cadre's work queue (GET /me/tasks), most urgent first. */
+export function CadreHome() {
+  const tasks = useQuery(tasksControllerMineOptions());
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
+        <Typography.Title level={4} className="page-title" style={{ margin: 0 }}>我的待办</Typography.Title>
+        <Link to="/residents"><Button type="primary" icon={<FileAddOutlined />}>报案</Button></Link>
+      </Space>
+      <Typography.Paragraph type="secondary">待您核查的同事报案、退回待补充材料的案件，最紧急的在前</Typography.Paragraph>
+      <QueryError error={tasks.error} />
+      <List
+        loading={tasks.isLoading}
+        dataSource={tasks.data?.items ?? []}
+        locale={{ emptyText: <Empty description="暂无待办" /> }}
+        renderItem={(task) => (
+          <List.Item style={{ padding: '6px 0', borderBlockEnd: 'none' }}>
+            <Link to={`/claims/${task.claimId}`} style={{ width: '100%' }} aria-label={`案件 ${task.claimNo}`}>
+              <Card size="small" hoverable>
+                <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+                  <Typography.Text strong>{TASK_TEXT[task.action] ?? task.action}</Typography.Text>
+                  {task.overdue ? <Tag color="red">已超时</Tag> : task.dueDate ? <Tag color="gold">{task.dueDate} 前</Tag> : <Tag>暂停计时</Tag>}
+                </Space>
+                <div className="claim-card-line muted">{task.claimNo}</div>
+                {task.flags.length > 0 && (
+                  <div style={{ marginTop: 4 }}>{task.flags.map((f) => <Tag key={f} color={f === 'DUE_SOON' ? 'orange' : 'red'}>{FLAG_TEXT[f]?.name ?? f}</Tag>)}</div>
+                )}
+              </Card>
+            </Link>
+          </List.Item>
+        )}
+      />
+    </>
+  );
+}
