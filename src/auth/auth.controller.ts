@@ -15,6 +15,7 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse })
+  @ApiError(401, 'Wrong username or password, or an inactive account.')
   @ApiError(429, 'Repeated failed attempts per address and username.')
   @ApiOperation({ summary: 'Log in and get an access token' })
   login(@Body() dto: LoginDto): Promise<LoginResponse> {
