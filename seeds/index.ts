@@ -13,5 +13,6 @@ export const demoClaimSeeds: Seed[] = [demoClaimsSeed];
 export const demoSeeds: Seed[] = [...referenceSeeds, ...demoClaimSeeds];
 
 export { loadCatalog } from './catalog.js';
+export { loadDenialReasons } from './denial-reasons.js';
 export { workingDayCalendarSeed } from './working-day-calendar.js';
 export { DEMO_PASSWORD, DEMO_USERS } from './demo-reference.js';

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import argon2 from 'argon2';
 import { AppConfig } from '../src/config/config.js';
 import { Database } from '../src/database/database.js';
-import { demoSeeds, loadCatalog, workingDayCalendarSeed } from './index.js';
+import { demoSeeds, loadCatalog, loadDenialReasons, workingDayCalendarSeed } from './index.js';
 import type { Seed, SeedContext } from './seed.js';
 
 /** Any constant: keeps two instances starting together from seeding twice. */
@@ -26,7 +26,7 @@ export class SeedService implements OnApplicationBootstrap {
 }
 
 /**
- * Loads the catalogue (new codes only), the working-day calendar and every
+ * Loads the catalogues of events and denial reasons (new codes only), the working-day calendar and every
  * seed not yet recorded in seed_run, in one transaction. `db` is the app's Database or, before the app
  * exists (test template, benchmark), a plain DataSource.
  */
@@ -34,6 +34,7 @@ export async function runSeeds(db: Pick<Database, 'transaction'>, seeds: Seed[],
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
     await loadCatalog(tx);
+    await loadDenialReasons(tx);
     for (const seed of [workingDayCalendarSeed, ...seeds]) {
       const done: unknown[] = await tx.query('SELECT 1 FROM seed_run WHERE name = $1', [seed.name]);
       if (done.length > 0) continue;

@@ -168,6 +168,7 @@ const ROUTES: Record<string, Entry> = {
   'POST /api/v1/insurers': scoped([Role.Admin], 201, async () => ({ path: '/insurers', body: { name: `测试保险公司${next()}` } })),
   'GET /api/v1/insurers': open(EVERY_ROLE, 200, async () => ({ path: '/insurers' })),
   'GET /api/v1/event-types': open(EVERY_ROLE, 200, async () => ({ path: '/event-types' })),
+  'GET /api/v1/denial-reasons': open(EVERY_ROLE, 200, async () => ({ path: '/denial-reasons' })),
   'POST /api/v1/event-types': scoped([Role.Admin], 201, async () => ({
     path: '/event-types',
     body: {
@@ -226,6 +227,7 @@ const ROUTES: Record<string, Entry> = {
   })),
   'POST /api/v1/claims/:id/close': scoped([...INSURER, Role.DistrictOfficer], 200, changeClaim('denied', '/close')),
   'GET /api/v1/claims/:id/notice.pdf': scoped(EVERY_ROLE, 200, readClaim('paid', '/notice.pdf')),
+  'GET /api/v1/claims/:id/denial-notice.pdf': scoped(EVERY_ROLE, 200, readClaim('denied', '/denial-notice.pdf')),
   'GET /api/v1/claims/overdue': scoped(EVERY_ROLE, 200, async () => ({ path: '/claims/overdue', listed: await overdueClaim() }),
     { [Role.StreetCadre]: 'hidden', [Role.DistrictOfficer]: 'hidden', [Role.InsurerAdjuster]: 'hidden', [Role.InsurerManager]: 'hidden' }),
 

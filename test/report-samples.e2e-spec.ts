@@ -114,4 +114,17 @@ describe('report samples (docs/samples)', () => {
     expect(lines).toContain('实付金额（大写） 人民币叁万伍仟元整');
     expect(lines).toContain('中国人民财产保险股份有限公司厦门市分公司 海沧区社会治安综合治理办公室');
   });
+
+  it('refusal notice (拒赔通知书) of a denied claim of 2022', async () => {
+    const [{ id, nameZh }] = await t.db.query(
+      `SELECT c.id, r.name_zh AS "nameZh" FROM claim c JOIN claim_decision d ON d.claim_id = c.id JOIN denial_reason r ON r.code = d.reason_code
+        WHERE c.district_code = '350205' AND c.year = 2022 AND c.status IN ('denied', 'closed') ORDER BY c.claim_no LIMIT 1`);
+    const pdf = await download(`/claims/${id}/denial-notice.pdf`);
+    await keep('denial-notice', pdf, 'pdf');
+    const pages = await extractPdfLines(pdf);
+    expect(pages).toHaveLength(1);
+    const lines = pages.flat().map((l) => l.text);
+    expect(lines).toContain(`拒赔理由 ${nameZh}`);
+    expect(lines).toContain('中国人民财产保险股份有限公司厦门市分公司 海沧区社会治安综合治理办公室');
+  });
 });

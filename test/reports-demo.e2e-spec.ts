@@ -5,7 +5,8 @@ import { FieldCrypto } from '../src/common/field-crypto.js';
 import { validateIdNumber } from '../src/common/id-number.js';
 import { maskIdNumber } from '../src/common/masking.js';
 import { extractPdfText } from './support/pdf.js';
-import { ReportsRepository } from '../src/reports/reports.repository.js';
+import { ClaimNoticesRepository } from '../src/reports/claim-notices.repository.js';
+import { CallerRepository } from '../src/auth/caller.repository.js';
 import { UsersRepository } from '../src/users/users.repository.js';
 import { createDemoApp } from './support/demo-claims.js';
 import { API, type TestApp } from './support/test-app.js';
@@ -184,10 +185,10 @@ describe('demo claims', () => {
   it('loads the payout notice of a paid claim in one query, scoped', async () => {
     const [{ id }] = await t.db.query(`SELECT id FROM claim WHERE incident_date = '2022-06-03' AND incident_place LIKE '%新垵村%'`);
     const users = t.app.get(UsersRepository);
-    const reports = t.app.get(ReportsRepository);
-    const asUser = async (username: string) => (await users.findActiveAuthUser(t.db.manager, (await users.findByUsername(t.db.manager, username))!.id)) as AuthUser;
+    const notices = t.app.get(ClaimNoticesRepository);
+    const asUser = async (username: string) => (await t.app.get(CallerRepository).findActive(t.db.manager, (await users.findByUsername(t.db.manager, username))!.id)) as AuthUser;
 
-    const row = await reports.findPayoutNotice(t.db.manager, await asUser('hc.officer'), id);
+    const row = await notices.findPayoutNotice(t.db.manager, await asUser('hc.officer'), id);
     expect(row?.notice).toMatchObject({
       districtName: '海沧区', streetName: '新阳街道', residentName: '邱文彬', eventTypeZh: '火灾', incidentDate: '2022-06-03',
       approvedAmount: 3_500_000n, paidAmount: 3_500_000n,
@@ -198,9 +199,9 @@ describe('demo claims', () => {
     expect(row!.notice!.steps.at(-1)).toEqual({ step: 'payable', amount: 3_500_000n });
     expect(row!.notice!.verification).toMatchObject({ recommendation: 'pay', findings: '现场核查属实，核定损失 35000.00 元' });
     expect(row!.notice!.bankReference).toMatch(/^PICC\d{14}$/);
-    expect(await reports.findPayoutNotice(t.db.manager, await asUser('jm.officer'), id)).toBeNull();
+    expect(await notices.findPayoutNotice(t.db.manager, await asUser('jm.officer'), id)).toBeNull();
 
     const [{ id: pendingId }] = await t.db.query(`SELECT id FROM claim WHERE status = 'verifying' AND district_code = '350205' LIMIT 1`);
-    expect(await reports.findPayoutNotice(t.db.manager, await asUser('hc.officer'), pendingId)).toEqual({ status: 'verifying', districtCode: '350205', notice: null });
+    expect(await notices.findPayoutNotice(t.db.manager, await asUser('hc.officer'), pendingId)).toEqual({ status: 'verifying', districtCode: '350205', notice: null });
   });
 });

@@ -4,9 +4,9 @@ import { isUUID } from 'class-validator';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError } from '../common/domain-error.js';
 import { Database } from '../database/database.js';
-import { UsersRepository } from '../users/users.repository.js';
 import type { AuthUser } from './auth-user.js';
 import { ROLES_KEY } from './authenticated.decorator.js';
+import { CallerRepository } from './caller.repository.js';
 import type { Role } from './role.js';
 
 interface TokenPayload { sub?: unknown; exp?: unknown }
@@ -15,7 +15,7 @@ interface TokenPayload { sub?: unknown; exp?: unknown }
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly jwt: JwtService,
-    private readonly users: UsersRepository,
+    private readonly callers: CallerRepository,
     private readonly db: Database,
     private readonly reflector: Reflector,
   ) {}
@@ -28,7 +28,7 @@ export class AuthGuard implements CanActivate {
     }
     const userId = await this.verifiedUserId(token);
     // Loaded on every request so that a disabled user or a changed scope takes effect at once.
-    const user = await this.users.findActiveAuthUser(this.db.manager, userId);
+    const user = await this.callers.findActive(this.db.manager, userId);
     if (!user) throw new DomainError('UNAUTHENTICATED', 'The account is disabled or no longer exists');
     request.user = user;
 

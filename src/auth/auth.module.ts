@@ -1,17 +1,18 @@
 import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/config.js';
-import { UsersModule } from '../users/users.module.js';
-import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
-import { AuthService } from './auth.service.js';
+import { CallerRepository } from './caller.repository.js';
 import { RateLimitRepository } from './rate-limit.repository.js';
 
-/** Global so that every module's routes can use @Authenticated without importing anything. */
+/**
+ * Who is calling: the token, the guard behind @Authenticated and the rate
+ * limits. Global so that every module's routes can use @Authenticated without
+ * importing anything. Signing in lives with the accounts, in users/.
+ */
 @Global()
 @Module({
   imports: [
-    UsersModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -21,8 +22,7 @@ import { RateLimitRepository } from './rate-limit.repository.js';
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, AuthGuard, RateLimitRepository],
-  exports: [JwtModule, UsersModule, AuthGuard, RateLimitRepository],
+  providers: [AuthGuard, CallerRepository, RateLimitRepository],
+  exports: [JwtModule, AuthGuard, CallerRepository, RateLimitRepository],
 })
 export class AuthModule {}

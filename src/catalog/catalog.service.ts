@@ -5,6 +5,8 @@ import { DomainError } from '../common/domain-error.js';
 import { parseMoney } from '../common/money.js';
 import { Database } from '../database/database.js';
 import { CatalogRepository } from './catalog.repository.js';
+import { DenialReasonsRepository } from './denial-reasons.repository.js';
+import { toDenialReasonResponse, type DenialReasonResponse } from './dto/denial-reason.dto.js';
 import { CreateEventTypeDto, EventTypeResponse, toEventTypeResponse } from './dto/event-type.dto.js';
 
 @Injectable()
@@ -12,11 +14,16 @@ export class CatalogService {
   constructor(
     private readonly db: Database,
     private readonly catalog: CatalogRepository,
+    private readonly denialReasons: DenialReasonsRepository,
     private readonly audit: AuditService,
   ) {}
 
   async list(): Promise<EventTypeResponse[]> {
     return (await this.catalog.listAll(this.db.manager)).map(toEventTypeResponse);
+  }
+
+  async listDenialReasons(): Promise<DenialReasonResponse[]> {
+    return (await this.denialReasons.listAll(this.db.manager)).map(toDenialReasonResponse);
   }
 
   async create(caller: AuthUser, dto: CreateEventTypeDto): Promise<EventTypeResponse> {

@@ -18,7 +18,7 @@ import { PayoutQuoteResponse } from '../payouts/dto/payout-quote.response.js';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../payouts/idempotency-key.decorator.js';
 import { sendIdempotent } from '../payouts/idempotent-response.js';
 import { PayoutsService } from '../payouts/payouts.service.js';
-import { ReportsService } from '../reports/reports.service.js';
+import { ClaimNoticesService } from '../reports/claim-notices.service.js';
 import { RecordVerificationDto, ReturnClaimDto } from '../verification/dto/verification.requests.js';
 import { ClaimLifecycleService } from './claim-lifecycle.service.js';
 import { ClaimResponse } from './dto/claim.response.js';
@@ -36,7 +36,7 @@ export class ClaimsController {
     private readonly claims: ClaimsService,
     private readonly documents: ClaimDocumentsService,
     private readonly payouts: PayoutsService,
-    private readonly reports: ReportsService,
+    private readonly notices: ClaimNoticesService,
     private readonly exporter: LedgerExportService,
   ) {}
 
@@ -201,6 +201,15 @@ export class ClaimsController {
   @ApiError(409, 'INVALID_TRANSITION: the claim is not paid.')
   @ApiOperation({ summary: 'Payout notice (理赔通知书) of a paid claim, as PDF' })
   notice(@Auth() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
-    return this.reports.payoutNotice(caller, id);
+    return this.notices.payoutNotice(caller, id);
+  }
+
+  @Get(':id/denial-notice.pdf')
+  @Authenticated()
+  @ApiFileResponse('拒赔通知书: the refusal notice of a denied claim (reason, policy clause, note, date, how to object), as an A4 PDF', 'application/pdf')
+  @ApiError(409, 'INVALID_TRANSITION: the claim is not denied.')
+  @ApiOperation({ summary: 'Refusal notice (拒赔通知书) of a denied claim, as PDF' })
+  denialNotice(@Auth() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    return this.notices.denialNotice(caller, id);
   }
 }

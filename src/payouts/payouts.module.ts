@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '../catalog/catalog.module.js';
 import { ClaimsModule } from '../claims/claims.module.js';
 import { PoliciesModule } from '../policies/policies.module.js';
 import { ClaimAssessment } from './entities/claim-assessment.entity.js';
@@ -14,7 +15,7 @@ import { PayoutsService } from './payouts.service.js';
 
 /** The insurer's stages: quote, assessment (核定), decision, payment and closing; owns their tables and the idempotency keys. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ClaimAssessment, ClaimDecision, IdempotencyKey, Payment]), ClaimsModule, PoliciesModule],
+  imports: [TypeOrmModule.forFeature([ClaimAssessment, ClaimDecision, IdempotencyKey, Payment]), CatalogModule, ClaimsModule, PoliciesModule],
   providers: [PayoutsRepository, PayoutsService, IdempotencyRepository, IdempotencyService, PaymentsService],
   exports: [PayoutsRepository, PayoutsService, PaymentsService, IdempotencyService],
 })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
+import { DenialReasonsRepository } from '../catalog/denial-reasons.repository.js';
 import { Role } from '../auth/role.js';
 import { ClaimFlagsService } from '../claims/claim-flags.service.js';
 import { ClaimWorkflow, type AllowedTransition } from '../claims/claim-workflow.js';
@@ -30,6 +31,7 @@ export class PayoutsService {
     private readonly flags: ClaimFlagsService,
     private readonly payouts: PayoutsRepository,
     private readonly policies: PoliciesRepository,
+    private readonly denialReasons: DenialReasonsRepository,
   ) {}
 
   async quote(caller: AuthUser, id: string): Promise<PayoutQuoteResponse> {
@@ -130,6 +132,9 @@ export class PayoutsService {
   private async deny(tx: EntityManager, caller: AuthUser, step: AllowedTransition, dto: DecisionDto): Promise<void> {
     const { claim } = step;
     const reasonCode = mustHave(dto.reasonCode, 'reasonCode');
+    if (!(await this.denialReasons.exists(tx, reasonCode))) {
+      throw DomainError.validation('reasonCode', `reasonCode ${JSON.stringify(reasonCode)} is not in the denial reason catalogue (GET /denial-reasons)`);
+    }
     const decidedAt = new Date();
     await this.payouts.insertDecision(tx, {
       claimId: claim.id, decision: 'deny', approverId: caller.id, amount: null, reasonCode, note: dto.note ?? null, decidedAt,

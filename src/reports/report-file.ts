@@ -34,6 +34,10 @@ export function payoutNoticeFileName(claimNo: string): ReportFileName {
   return { ascii: `${claimNo}-payout-notice.pdf`, unicode: `${claimNo}-理赔通知书.pdf` };
 }
 
+export function denialNoticeFileName(claimNo: string): ReportFileName {
+  return { ascii: `${claimNo}-denial-notice.pdf`, unicode: `${claimNo}-拒赔通知书.pdf` };
+}
+
 /** RFC 6266 attachment with an RFC 5987 `filename*` that carries the UTF-8 name. */
 export function contentDisposition(name: ReportFileName): string {
   return `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeRfc5987(name.unicode)}`;

@@ -19,13 +19,6 @@ export interface ReportScope {
   insurerId: string | null;
 }
 
-export interface PayoutNoticeRow {
-  status: ClaimStatus;
-  districtCode: string;
-  /** null until the claim has a payment */
-  notice: Omit<PayoutNotice, 'generatedAt'> | null;
-}
-
 /** pg returns bigint and numeric as text: report queries select money as text and it becomes fen here. */
 type AsText<T> = { [K in keyof T]: T[K] extends bigint ? string : T[K] };
 
@@ -249,71 +242,6 @@ export class ReportsRepository {
     return {
       years: rows.map(({ year, coveredEvents, claimsPaid, paidAmount }) => ({ year, coveredEvents, claimsPaid, paidAmount: toFen(paidAmount) })),
       total: { claimsPaid: rows[0].totalClaimsPaid, paidAmount: toFen(rows[0].totalPaidAmount) },
-    };
-  }
-
-  /**
-   * Everything the payout notice (理赔通知书) prints, in one query; null when
-   * the claim does not exist or is outside the caller's scope. The calculation
-   * steps are those stored with the assessment (amounts as yuan strings there).
-   */
-  async findPayoutNotice(db: EntityManager, caller: AuthUser, claimId: string): Promise<PayoutNoticeRow | null> {
-    const query = db.createQueryBuilder()
-      .select([
-        'c.status AS status', 'c.district_code AS "districtCode"', 'c.claim_no AS "claimNo"', 'd.name AS "districtName"', 's.name AS "streetName"',
-        'r.name AS "residentName"', 'r.id_number_masked AS "idNumberMasked"', 'e.name_zh AS "eventTypeZh"',
-        `to_char(c.incident_date, 'YYYY-MM-DD') AS "incidentDate"`, 'c.reported_at AS "reportedAt"',
-        'pay.paid_at AS "paidAt"',
-        `a.quote -> 'steps' AS steps`, `(a.quote ->> 'ratioBp')::int AS "ratioBp"`,
-        'v.visited_at AS "visitedAt"', 'vu.display_name AS "verifierName"', 'v.participants AS participants',
-        'v.findings AS findings', 'v.recommendation AS recommendation',
-        'c.approved_amount::text AS "approvedAmount"', 'pay.amount::text AS "paidAmount"', 'i.name AS "insurerName"',
-        'p.policy_no AS "policyNo"', 'pay.bank_reference AS "bankReference"',
-        'c.payee_account_masked AS "payeeAccountMasked"', 'c.payee_account_name AS "payeeName"',
-      ])
-      .from('claim', 'c')
-      .innerJoin('district', 'd', 'd.code = c.district_code')
-      .innerJoin('street', 's', 's.code = c.street_code')
-      .innerJoin('resident', 'r', 'r.id = c.resident_id')
-      .innerJoin('event_type', 'e', 'e.code = c.event_type')
-      .innerJoin('policy', 'p', 'p.id = c.policy_id')
-      .innerJoin('insurer', 'i', 'i.id = c.insurer_id')
-      .leftJoin('claim_assessment', 'a', 'a.claim_id = c.id')
-      .leftJoin('claim_verification', 'v', 'v.claim_id = c.id AND v.recorded_at IS NOT NULL')
-      .leftJoin('app_user', 'vu', 'vu.id = v.verifier_id')
-      .leftJoin('payment', 'pay', 'pay.claim_id = c.id')
-      .where('c.id = :claimId', { claimId });
-    const row = await scopeClaims(query, caller).getRawOne<{
-      status: ClaimStatus; districtCode: string; reportedAt: Date; paidAt: Date | null;
-      approvedAmount: string | null; paidAmount: string | null;
-      steps: PayoutStepJson[] | null; ratioBp: number | null;
-      visitedAt: Date | null; verifierName: string | null; participants: string[] | null; findings: string | null;
-      recommendation: 'pay' | 'deny' | null;
-    } & Pick<PayoutNotice, 'claimNo' | 'districtName' | 'streetName' | 'residentName' | 'idNumberMasked' | 'eventTypeZh'
-      | 'incidentDate' | 'insurerName' | 'policyNo' | 'bankReference' | 'payeeAccountMasked' | 'payeeName'>>();
-    if (!row) return null;
-    const {
-      status, districtCode, reportedAt, paidAt, approvedAmount, paidAmount, steps, ratioBp,
-      visitedAt, verifierName, participants, findings, recommendation, ...rest
-    } = row;
-    if (!paidAt || paidAmount === null || approvedAmount === null || !steps || ratioBp === null) {
-      return { status, districtCode, notice: null };
-    }
-    return {
-      status,
-      districtCode,
-      notice: {
-        ...rest,
-        reportedAt: reportedAt.toISOString(),
-        paidAt: paidAt.toISOString(),
-        verification: visitedAt && verifierName && findings && recommendation
-          ? { visitedAt: visitedAt.toISOString(), verifierName, participants: participants ?? [], findings, recommendation }
-          : null,
-        ratioBp,
-        steps: steps.map((s) => ({ step: s.step, amount: parseMoney(s.amount) })),
-        approvedAmount: toFen(approvedAmount),
-        paidAmount: toFen(paidAmount),
-      },
     };
   }
 }

@@ -12,10 +12,10 @@ import {
   toAnnualReportResponse, toMultiYearReportResponse, type AnnualReportResponse, type MultiYearReportResponse,
 } from './dto/report.response.js';
 import { renderAnnualCsv, renderMultiYearCsv } from './render/csv.js';
-import { renderAnnualPdf, renderMultiYearPdf, renderPayoutNoticePdf } from './render/pdf.js';
+import { renderAnnualPdf, renderMultiYearPdf } from './render/pdf.js';
 import type { AnnualReport, MultiYearReport } from './render/report-types.js';
 import { renderAnnualXlsx, renderMultiYearXlsx } from './render/xlsx.js';
-import { annualReportFileName, multiYearReportFileName, payoutNoticeFileName, reportFile } from './report-file.js';
+import { annualReportFileName, multiYearReportFileName, reportFile } from './report-file.js';
 import { ReportsRepository, type ReportScope } from './reports.repository.js';
 
 const ANNUAL_RENDERERS: Record<ReportFileFormat, (report: AnnualReport) => Buffer | Promise<Buffer>> = {
@@ -92,22 +92,6 @@ export class ReportsService {
       case Role.StreetCadre:
         return false;
     }
-  }
-
-  /** The payout notice (理赔通知书) of a paid claim in the caller's scope; 409 before payment. */
-  async payoutNotice(caller: AuthUser, claimId: string): Promise<StreamableFile> {
-    const found = await this.reports.findPayoutNotice(this.db.manager, caller, claimId);
-    if (!found) throw DomainError.notFound('Claim');
-    if (!found.notice) {
-      throw DomainError.invalidTransition(found.status, `A payout notice exists only once a claim is paid; this one is ${found.status}`);
-    }
-    const notice = { ...found.notice, generatedAt: new Date().toISOString() };
-    const pdf = await renderPayoutNoticePdf(notice);
-    await this.db.transaction((tx) => this.audit.record(tx, {
-      actor: caller, action: 'claim.notice_export', entity: 'claim', entityId: claimId, districtCode: found.districtCode,
-      data: { claimNo: notice.claimNo },
-    }));
-    return reportFile(pdf, 'pdf', payoutNoticeFileName(notice.claimNo));
   }
 
   /** Recorded once the report has been produced, in a transaction of its own so rendering never holds the audit chain. */

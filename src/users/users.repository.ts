@@ -6,13 +6,6 @@ import { User } from './entities/user.entity.js';
 
 @Injectable()
 export class UsersRepository {
-  async findActiveAuthUser(db: EntityManager, id: string): Promise<AuthUser | null> {
-    const user = await db.getRepository(User).findOne({ where: { id, active: true } });
-    if (!user) return null;
-    const { passwordHash: _hash, active: _active, createdAt: _c, updatedAt: _u, ...authUser } = user;
-    return authUser;
-  }
-
   findByUsername(db: EntityManager, username: string): Promise<User | null> {
     return db.getRepository(User).createQueryBuilder('u')
       .where('lower(u.username) = lower(:username)', { username }).getOne();

@@ -9,6 +9,7 @@ import { ClaimLifecycleService } from '../../src/claim-lifecycle/claim-lifecycle
 import type { ClaimResponse } from '../../src/claim-lifecycle/dto/claim.response.js';
 import { ClaimDocumentsService } from '../../src/claims/claim-documents.service.js';
 import { ResidentsService } from '../../src/residents/residents.service.js';
+import { CallerRepository } from '../../src/auth/caller.repository.js';
 import { UsersRepository } from '../../src/users/users.repository.js';
 import { claimInput, PDF_BYTES, uniqueIdNumber, uniquePhone } from './fixtures.js';
 import type { TestApp } from './test-app.js';
@@ -18,7 +19,7 @@ import { FIRE_DOCUMENTS, siteVisit } from './workflow-steps.js';
 export async function asUser(t: TestApp, username: string): Promise<AuthUser> {
   const users = t.app.get(UsersRepository);
   const user = await users.findByUsername(t.db.manager, username);
-  const caller = user && (await users.findActiveAuthUser(t.db.manager, user.id));
+  const caller = user && (await t.app.get(CallerRepository).findActive(t.db.manager, user.id));
   if (!caller) throw new Error(`no active demo user ${username}`);
   return caller;
 }

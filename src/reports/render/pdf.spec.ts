@@ -3,11 +3,13 @@ import PDFDocument from 'pdfkit';
 import { extractPdfLines, extractPdfText, type PdfLine } from '../../../test/support/pdf.js';
 import { byPaidAmount } from './derive.js';
 import { formatCount, formatFen } from './format.js';
-import { renderAnnualPdf, renderMultiYearPdf, renderPayoutNoticePdf } from './pdf.js';
+import { renderAnnualPdf, renderMultiYearPdf } from './pdf.js';
+import { renderDenialNoticePdf, renderPayoutNoticePdf } from './notice-pdf.js';
 import { cjkFonts } from './pdf-fonts.js';
 import { missingGlyphs } from './pdf-layout.js';
 import {
   annualReportFixture,
+  denialNoticeFixture,
   fullAnnualReportFixture,
   multiYearReportFixture,
   payoutNoticeFixture,
@@ -222,6 +224,40 @@ describe('renderPayoutNoticePdf', () => {
     const text = (await extractPdfText(await renderPayoutNoticePdf({ ...payoutNoticeFixture(), verification: null }))).join('\n');
     expect(text).toContain('无现场核查记录');
     expect(text).toContain('核定损失现场核查核定的损失金额42,000.00');
+  });
+});
+
+describe('renderDenialNoticePdf', () => {
+  it('gives the reason in Chinese, the clause it rests on, the note, the date and how to object, on one page', async () => {
+    const notice = denialNoticeFixture();
+    const pages = await extractPdfLines(await renderDenialNoticePdf(notice));
+    expect(pages).toHaveLength(1);
+    const lines = pages.flat().map((l) => l.text);
+    const text = lines.join('\n');
+    // Long sentences wrap; a reader reads on across the line end.
+    const flowing = lines.join('');
+    expect(lines[0]).toBe('社会治安综合保险拒赔通知书');
+    expect(lines).toContain('张晓明：');
+    expect(lines).toContain(`拒赔理由 ${notice.reasonZh}`);
+    expect(lines).toContain(`具体说明 ${notice.note}`);
+    expect(lines).toContain('三、异议途径');
+    const said = [
+      '中国人民财产保险股份有限公司厦门市分公司于 2022-06-15 14:30 决定不予赔付', '依据条款 《中华人民共和国保险法》第二十二条',
+      '拒赔日期 2022-06-15 14:30', `理赔编号 ${notice.claimNo}`, `身份证号 ${notice.idNumberMasked}`, '自收到本通知书之日起 30 日内',
+      '向所在街镇综治办、海沧区社会治安综合治理办公室或中国人民财产保险股份有限公司厦门市分公司申请复核', '依法申请仲裁或向人民法院提起诉讼',
+    ];
+    expect(said.filter((part) => !flowing.includes(part))).toEqual([]);
+    expect(text).not.toContain(notice.reasonCode);
+  });
+
+  it('ends with the same issuers as the payout notice, and prints a dash without a note', async () => {
+    const notice = { ...denialNoticeFixture(), note: null };
+    const pages = await extractPdfLines(await renderDenialNoticePdf(notice));
+    expect(pages.flat().map((l) => l.text)).toContain('具体说明 —');
+    const block = linesBetween(pages, '2. 对复核结果仍有异议', '生成时间');
+    const issuers = block.find((l) => l.items.some((i) => i.text === notice.insurerName))!;
+    expect(issuers.items.map((i) => i.text)).toEqual([notice.insurerName, '海沧区社会治安综合治理办公室']);
+    expect(block.filter((l) => l.text.startsWith('经办人（签字）：'))).toHaveLength(1);
   });
 });
 

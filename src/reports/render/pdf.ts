@@ -1,12 +1,11 @@
 import { fill } from '../../common/templates.js';
-import { payoutStepText } from '../../payouts/payout-step-text.js';
 import {
   breakdownTables, byPaidAmount, multiYearStatement, multiYearTable, timelinessTable, totalsEquation, yearOverYear,
   type ColumnKind, type ReportTable, type TableCell,
 } from './derive.js';
-import { amountInWords, formatCount, formatDays, formatFen, formatRatioPercent, formatTime, formatWan, signed } from './format.js';
+import { formatCount, formatDays, formatFen, formatRatioPercent, formatTime, formatWan, signed } from './format.js';
 import { PdfLayout, type TableColumn } from './pdf-layout.js';
-import type { AnnualReport, MultiYearReport, PayoutNotice } from './report-types.js';
+import type { AnnualReport, MultiYearReport } from './report-types.js';
 import { reportText } from './report-text.js';
 
 /** Shares of the content width by kind of column, before the table's columns are scaled to fill it. */
@@ -186,97 +185,4 @@ function pdfCell(value: TableCell, kind: ColumnKind, none: string): string {
   if (typeof value === 'bigint') return formatFen(value);
   if (typeof value === 'number') return kind === 'year' ? String(value) : formatCount(value);
   return value;
-}
-
-/** 理赔通知书 for one paid claim. */
-export async function renderPayoutNoticePdf(notice: PayoutNotice): Promise<Buffer> {
-  const text = reportText();
-  const t = text.notice;
-  const f = t.fields;
-  const generatedAt = formatTime(notice.generatedAt);
-  const pdf = new PdfLayout(text, { title: `${t.title} ${notice.claimNo}`, createdAt: notice.generatedAt });
-
-  pdf.title(t.title);
-  pdf.paragraph(fill(t.salutation, { residentName: notice.residentName }));
-  pdf.paragraph(
-    fill(t.body, {
-      reportedAt: formatTime(notice.reportedAt),
-      eventTypeZh: notice.eventTypeZh,
-      incidentDate: notice.incidentDate,
-      paidAt: formatTime(notice.paidAt),
-    }),
-  );
-
-  pdf.heading(t.sections.claim);
-  pdf.keyValues([
-    [f.claimNo, notice.claimNo],
-    [f.location, fill(t.location, { districtName: notice.districtName, streetName: notice.streetName })],
-    [f.residentName, notice.residentName],
-    [f.idNumber, notice.idNumberMasked],
-    [f.eventType, notice.eventTypeZh],
-    [f.incidentDate, notice.incidentDate],
-    [f.reportedAt, formatTime(notice.reportedAt)],
-    [f.paidAt, formatTime(notice.paidAt)],
-  ]);
-
-  // The verified loss is the first line of the calculation below, so it is not repeated here.
-  pdf.heading(t.sections.verification);
-  const v = notice.verification;
-  const tv = t.verification;
-  if (v) {
-    pdf.keyValues(
-      [
-        [tv.visitedAt, formatTime(v.visitedAt)],
-        [tv.verifier, v.verifierName],
-        [tv.recommendation, tv.recommendations[v.recommendation]],
-      ],
-      3,
-      0.35,
-    );
-    pdf.keyValues(
-      [
-        [tv.participants, v.participants.join(tv.participantSeparator) || text.common.none],
-        [tv.findings, v.findings],
-      ],
-      1,
-    );
-  } else {
-    pdf.paragraph(tv.missing);
-  }
-
-  pdf.heading(t.sections.calculation);
-  pdf.table(
-    [
-      { header: t.columns.step, width: 0.27 },
-      { header: t.columns.note, width: 0.51 },
-      { header: t.columns.amount, width: 0.22, align: 'right' },
-    ],
-    notice.steps.map((s) => {
-      const step = payoutStepText(s.step, notice.ratioBp);
-      return { cells: [step.name, step.note, formatFen(s.amount)], bold: s.step === 'payable' };
-    }),
-  );
-  pdf.keyValues([
-    [f.approvedAmount, formatFen(notice.approvedAmount)],
-    [f.paidAmount, formatFen(notice.paidAmount)],
-    [f.paidAmountInWords, fill(t.amountInWords, { words: amountInWords(notice.paidAmount) })],
-  ]);
-
-  pdf.heading(t.sections.payment);
-  // The insurer is named, to seal, in the issuer block at the end.
-  pdf.keyValues([
-    [f.policyNo, notice.policyNo],
-    [f.payeeName, notice.payeeName],
-    [f.payeeAccount, notice.payeeAccountMasked],
-    [f.bankReference, notice.bankReference],
-  ]);
-
-  pdf.paragraph(t.closing);
-
-  const issuer = t.issuer;
-  pdf.signatureBlocks([
-    { name: notice.insurerName, seal: issuer.seal, signature: issuer.signature, date: issuer.date },
-    { name: fill(issuer.office, { districtName: notice.districtName }), seal: issuer.seal, signature: issuer.signature, date: issuer.date },
-  ]);
-  return pdf.finish(generatedAt);
 }

@@ -1,7 +1,7 @@
 // Test-only report data. The breakdowns add up to the totals.
 import { parseMoney } from '../../common/money.js';
 import { calculatePayout } from '../../payouts/payout-calculator.js';
-import type { AnnualReport, MultiYearReport, PayoutNotice } from './report-types.js';
+import type { AnnualReport, DenialNotice, MultiYearReport, NoticeClaim, PayoutNotice } from './report-types.js';
 
 /** Fixtures are written in yuan, as a person reads them; the report shapes hold fen. */
 export const yuan = (amount: string): bigint => parseMoney(amount);
@@ -147,16 +147,23 @@ export function multiYearReportFixture(): MultiYearReport {
   };
 }
 
+/** The claim both letters (理赔通知书, 拒赔通知书) of the fixtures are about. */
+const NOTICE_CLAIM: Omit<NoticeClaim, 'claimNo' | 'generatedAt'> = {
+  districtName: '海沧区',
+  streetName: '新阳街道',
+  residentName: '张晓明',
+  idNumberMasked: '350205********123X',
+  eventTypeZh: '入室盗窃财产损失',
+  incidentDate: '2022-06-01',
+  reportedAt: '2022-06-02T01:15:00Z',
+  insurerName: '中国人民财产保险股份有限公司厦门市分公司',
+  policyNo: 'PICC-XM-2022-0001',
+};
+
 export function payoutNoticeFixture(): PayoutNotice {
   return {
+    ...NOTICE_CLAIM,
     claimNo: 'HC-2022-000123',
-    districtName: '海沧区',
-    streetName: '新阳街道',
-    residentName: '张晓明',
-    idNumberMasked: '350205********123X',
-    eventTypeZh: '入室盗窃财产损失',
-    incidentDate: '2022-06-01',
-    reportedAt: '2022-06-02T01:15:00Z',
     paidAt: '2022-06-20T07:00:00Z',
     verification: {
       visitedAt: '2022-06-05T02:00:00Z',
@@ -179,11 +186,22 @@ export function payoutNoticeFixture(): PayoutNotice {
     }).steps,
     approvedAmount: yuan('30000.00'),
     paidAmount: yuan('30000.00'),
-    insurerName: '中国人民财产保险股份有限公司厦门市分公司',
-    policyNo: 'PICC-XM-2022-0001',
     bankReference: 'CMB20220620000123',
     payeeAccountMasked: '6225 **** **** 1234',
     payeeName: '张晓明',
     generatedAt: '2022-06-20T07:05:00Z',
+  };
+}
+
+export function denialNoticeFixture(): DenialNotice {
+  return {
+    ...NOTICE_CLAIM,
+    claimNo: '350205-2022-000456',
+    decidedAt: '2022-06-15T06:30:00Z',
+    reasonCode: 'insufficient_evidence',
+    reasonZh: '证明材料不足，无法确认保险事故的性质、原因和损失程度',
+    policyClause: '《中华人民共和国保险法》第二十二条：保险事故发生后，被保险人应当向保险人提供其所能提供的与确认保险事故的性质、原因、损失程度等有关的证明和资料',
+    note: '未能提供公安机关立案回执，现场无撬压痕迹。',
+    generatedAt: '2022-06-15T07:00:00Z',
   };
 }

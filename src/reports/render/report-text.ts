@@ -76,6 +76,15 @@ export interface ReportText {
     closing: string;
     issuer: Record<'office' | 'seal' | 'signature' | 'date', string>;
   };
+  /** 拒赔通知书; the claim's fields and the issuers are the payout notice's. */
+  denialNotice: {
+    title: string;
+    body: string;
+    sections: Record<'claim' | 'reason' | 'objection', string>;
+    fields: Record<'decidedAt' | 'reason' | 'policyClause' | 'note', string>;
+    /** paragraphs, with {districtName} and {insurerName} */
+    objection: string[];
+  };
 }
 
 export function reportText(): ReportText {

@@ -138,7 +138,8 @@ export interface NoticeVerification {
   recommendation: 'pay' | 'deny';
 }
 
-export interface PayoutNotice {
+/** What both letters to a resident (理赔通知书, 拒赔通知书) say of the claim. */
+export interface NoticeClaim {
   claimNo: string;
   districtName: string;
   streetName: string;
@@ -147,8 +148,15 @@ export interface PayoutNotice {
   eventTypeZh: string;
   /** business date "2022-06-01" */
   incidentDate: string;
-  /** ISO times */
+  /** ISO time */
   reportedAt: string;
+  insurerName: string;
+  policyNo: string;
+  generatedAt: string;
+}
+
+export interface PayoutNotice extends NoticeClaim {
+  /** ISO time */
   paidAt: string;
   verification: NoticeVerification | null;
   /** payout ratio of the calculation, in basis points */
@@ -156,10 +164,17 @@ export interface PayoutNotice {
   steps: NoticeStep[];
   approvedAmount: Fen;
   paidAmount: Fen;
-  insurerName: string;
-  policyNo: string;
   bankReference: string;
   payeeAccountMasked: string;
   payeeName: string;
-  generatedAt: string;
+}
+
+/** 拒赔通知书: the refusal, its reason from the catalogue, and the clause it rests on. */
+export interface DenialNotice extends NoticeClaim {
+  /** ISO time of the denial */
+  decidedAt: string;
+  reasonCode: string;
+  reasonZh: string;
+  policyClause: string;
+  note: string | null;
 }

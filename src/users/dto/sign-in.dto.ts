@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { UserResponse } from '../../users/dto/user.response.js';
+import { UserResponse } from './user.response.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'haicang.officer' })

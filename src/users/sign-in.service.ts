@@ -3,13 +3,14 @@ import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '../config/config.js';
 import { DomainError } from '../common/domain-error.js';
 import { Database } from '../database/database.js';
-import { PasswordHasher } from '../users/password-hasher.js';
-import { toUserResponse } from '../users/dto/user.response.js';
-import { UsersRepository } from '../users/users.repository.js';
-import type { LoginDto, LoginResponse } from './dto/login.dto.js';
+import type { LoginDto, LoginResponse } from './dto/sign-in.dto.js';
+import { toUserResponse } from './dto/user.response.js';
+import { PasswordHasher } from './password-hasher.js';
+import { UsersRepository } from './users.repository.js';
 
 @Injectable()
-export class AuthService {
+/** Signing in: the password check and the token, where the accounts and their passwords live. */
+export class SignInService {
   constructor(
     private readonly db: Database,
     private readonly users: UsersRepository,

@@ -1,16 +1,16 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { toUserResponse, UserResponse } from '../users/dto/user.response.js';
-import type { AuthUser } from './auth-user.js';
-import { AuthService } from './auth.service.js';
-import { Auth, Authenticated } from './authenticated.decorator.js';
-import { LoginDto, LoginResponse } from './dto/login.dto.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
 import { ApiError } from '../common/openapi.js';
+import { LoginDto, LoginResponse } from './dto/sign-in.dto.js';
+import { toUserResponse, UserResponse } from './dto/user.response.js';
+import { SignInService } from './sign-in.service.js';
 
 @ApiTags('auth')
 @Controller()
-export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+export class SignInController {
+  constructor(private readonly signIn: SignInService) {}
 
   @Post('auth/login')
   @HttpCode(200)
@@ -19,7 +19,7 @@ export class AuthController {
   @ApiError(429, 'Repeated failed attempts per address and username.')
   @ApiOperation({ summary: 'Log in and get an access token' })
   login(@Body() dto: LoginDto): Promise<LoginResponse> {
-    return this.auth.login(dto);
+    return this.signIn.login(dto);
   }
 
   @Get('me')
