@@ -16,6 +16,7 @@ import { InsurersModule } from './insurers/insurers.module.js';
 import { LedgersModule } from './ledgers/ledgers.module.js';
 import { PayoutsModule } from './payouts/payouts.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
+import { PublicStatusModule } from './public-status/public-status.module.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
@@ -44,6 +45,7 @@ import { SeedService } from '../seeds/seed.service.js';
     ReportsModule,
     ClaimLifecycleModule,
     LedgersModule,
+    PublicStatusModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ErrorFilter },

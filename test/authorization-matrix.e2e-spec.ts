@@ -77,6 +77,8 @@ const CPIC_PASSWORD = 'other-insurer-2026';
 
 let t: TestApp;
 let residentId: string;
+/** Its ID number: the public status lookup asks for the last six characters. */
+let residentIdNumber: string;
 let counter = 0;
 const next = () => ++counter;
 
@@ -139,6 +141,10 @@ let policyYear = 2040;
 
 const ROUTES: Record<string, Entry> = {
   'POST /api/v1/auth/login': PUBLIC(200, async () => ({ path: '/auth/login', body: { username: 'hc.cadre1', password: 'zongzhi-demo-2026' } })),
+  // Six lookups of one claim: under the per-claim-number limit.
+  'POST /api/v1/public/claim-status': PUBLIC(200, async () => ({
+    path: '/public/claim-status', body: { claimNo: await claimNoOf(await sharedClaim('reported')), idNumberLast6: residentIdNumber.slice(-6) },
+  })),
   'GET /health': PUBLIC(200),
   'GET /health/ready': PUBLIC(200),
   'GET /docs': PUBLIC(200),
@@ -256,6 +262,11 @@ const ROUTES: Record<string, Entry> = {
   'GET /api/v1/audit/verify': open([Role.Admin, Role.DistrictOfficer], 200, async () => ({ path: '/audit/verify' })),
 };
 
+async function claimNoOf(id: string): Promise<string> {
+  const [{ claimNo }]: { claimNo: string }[] = await t.db.query(`SELECT claim_no AS "claimNo" FROM claim WHERE id = $1`, [id]);
+  return claimNo;
+}
+
 let overdue: Promise<string> | undefined;
 /** A reported claim whose verification was due long ago (its clock moved back, not its status). */
 function overdueClaim(): Promise<string> {
@@ -316,7 +327,7 @@ describe('authorization matrix', () => {
   beforeAll(async () => {
     t = await createTestApp();
     const admin = await t.login('admin');
-    ({ resident: { id: residentId } } = await createResident(t, await t.login('hc.cadre1')));
+    ({ resident: { id: residentId }, input: { idNumber: residentIdNumber } } = await createResident(t, await t.login('hc.cadre1')));
     [{ id: piccId }] = await t.db.query(`SELECT insurer_id AS id FROM policy WHERE district_code = '350205' AND year = 2022`);
     const cpic = await t.http().post(`${API}/insurers`).set('Authorization', admin).send({ name: '中国太平洋财产保险股份有限公司厦门分公司' });
     for (const role of INSURER) {

@@ -74,9 +74,9 @@ describe('the served OpenAPI document', () => {
     expect(Object.keys(document.paths['/api/v1/auth/login'].post.responses)).toContain('401');
   });
 
-  it('needs no token for login and health, a bearer token for the rest', () => {
+  it('needs no token for login, health and the residents\' claim lookup, a bearer token for the rest', () => {
     const open = operations().filter(({ operation }) => operation.security?.length === 0).map(({ route }) => route);
-    expect(open.sort()).toEqual(['GET /health', 'GET /health/ready', 'POST /api/v1/auth/login']);
+    expect(open.sort()).toEqual(['GET /health', 'GET /health/ready', 'POST /api/v1/auth/login', 'POST /api/v1/public/claim-status']);
     const unauthorized = operations().filter(({ operation }) => operation.security?.length !== 0 && !operation.responses['401']);
     expect(unauthorized).toEqual([]);
   });

@@ -9,17 +9,22 @@ interface LimitedRequest {
   method: string;
   path: string;
   ip?: string;
-  body?: { username?: unknown };
+  body?: { username?: unknown; claimNo?: unknown };
   headers: Record<string, string | undefined>;
 }
 
 const WINDOW_SECONDS = 60;
+const HOUR_SECONDS = 3600;
+const PUBLIC_LOOKUP = '/public/claim-status';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
- * Fixed one-minute windows. Login attempts per address and username are
- * counted in PostgreSQL, so the limit holds across app instances. Writes per
+ * Fixed one-minute windows. Login attempts per address and username, and
+ * the residents' claim lookups per address (a minute) and per claim number
+ * (an hour: guessing six characters of one claim's ID number then takes
+ * decades), are counted in PostgreSQL, so the limits hold across app
+ * instances. Writes per
  * caller are counted in this process: a cheap guard against a runaway client,
  * where each instance enforcing its own share is enough.
  */
@@ -36,10 +41,21 @@ export class RateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<LimitedRequest>();
     if (request.method === 'GET' || request.method === 'HEAD') return true;
+    if (request.path.endsWith(PUBLIC_LOOKUP)) return this.limitLookup(request);
     const overLimit = request.path.endsWith('/auth/login')
       ? await this.counters.hit(this.db.manager, sha256(`login|${clientAddress(request)}|${usernameOf(request)}`), WINDOW_SECONDS) - this.config.LOGIN_RATE_LIMIT
       : this.hitWrite(`${clientAddress(request)}|${sha256(request.headers.authorization ?? '')}`, Date.now()) - this.config.WRITE_RATE_LIMIT;
     if (overLimit > 0) throw new DomainError('RATE_LIMITED', 'Too many requests; try again in a minute');
+    return true;
+  }
+
+  private async limitLookup(request: LimitedRequest): Promise<boolean> {
+    const byAddress = await this.counters.hit(this.db.manager, sha256(`claim-status|address|${clientAddress(request)}`), WINDOW_SECONDS);
+    const claimNo = typeof request.body?.claimNo === 'string' ? request.body.claimNo.trim().toUpperCase() : '';
+    const byClaim = claimNo ? await this.counters.hit(this.db.manager, sha256(`claim-status|claim|${claimNo}`), HOUR_SECONDS) : 0;
+    if (byAddress > this.config.PUBLIC_LOOKUP_RATE_LIMIT || byClaim > this.config.PUBLIC_LOOKUP_CLAIM_LIMIT) {
+      throw new DomainError('RATE_LIMITED', 'Too many lookups; try again later');
+    }
     return true;
   }
 

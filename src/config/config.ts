@@ -72,6 +72,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   WRITE_RATE_LIMIT = 300;
 
+  /** Residents' claim lookups (POST /public/claim-status) per address and minute. */
+  @Transform(toInt) @IsInt() @Min(1)
+  PUBLIC_LOOKUP_RATE_LIMIT = 20;
+
+  /** Lookups of one claim number per hour, from any address. */
+  @Transform(toInt) @IsInt() @Min(1)
+  PUBLIC_LOOKUP_CLAIM_LIMIT = 10;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
