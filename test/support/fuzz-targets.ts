@@ -19,6 +19,7 @@ export interface FuzzContext {
   t: TestApp;
   /** A resident of 海沧街道, registered by hc.cadre1. */
   residentId: string;
+  residentIdNumber: string;
   /** The insurer of 海沧区's policies. */
   piccId: string;
   next(): number;
@@ -31,7 +32,7 @@ export interface FuzzTarget {
   /** The path's parameters naming real objects the caller may act on. */
   params?: (ctx: FuzzContext) => Promise<Record<string, string>>;
   /** A body the route accepts (a fresh one each run: unique keys stay unique). */
-  body?: (ctx: FuzzContext) => unknown;
+  body?: (ctx: FuzzContext) => unknown | Promise<unknown>;
   /** Valid values of the documented query parameters. */
   query?: (ctx: FuzzContext) => Promise<Record<string, string>>;
   /** Valid values of headers the route needs. */
@@ -41,10 +42,10 @@ export interface FuzzTarget {
 }
 
 export async function fuzzContext(t: TestApp): Promise<FuzzContext> {
-  const { resident } = await createResident(t, await t.login('hc.cadre1'));
+  const { resident, input } = await createResident(t, await t.login('hc.cadre1'));
   const [{ id: piccId }] = await t.db.query(`SELECT insurer_id AS id FROM policy WHERE district_code = '350205' AND year = 2022`);
   let counter = 0;
-  return { t, residentId: resident.id, piccId, next: () => ++counter, claim: (state) => claimInState(t, resident.id, state) };
+  return { t, residentId: resident.id, residentIdNumber: input.idNumber, piccId, next: () => ++counter, claim: (state) => claimInState(t, resident.id, state) };
 }
 
 async function created(ctx: FuzzContext, path: string, body: object, as = 'admin'): Promise<string> {
@@ -105,7 +106,21 @@ export const REFERENCE_TARGETS: Record<string, FuzzTarget> = {
     body: () => ({ name: '林志强', idNumber: uniqueIdNumber(), phone: uniquePhone(), streetCode: '350205001', address: '海沧街道新垵村8号', coverBasis: 'resident' }),
   },
   'POST /api/v1/residents/:id/reveal': { as: 'hc.cadre1', params: async (ctx) => ({ id: ctx.residentId }) },
+  'POST /api/v1/public/claim-status': {
+    as: null,
+    body: async (ctx) => ({ claimNo: await publicClaimNo(ctx), idNumberLast6: ctx.residentIdNumber.slice(-6) }),
+  },
 };
+
+let lookedUp: Promise<string> | undefined;
+/** The claim number of a claim of the context's resident, for the residents' own lookup. */
+function publicClaimNo(ctx: FuzzContext): Promise<string> {
+  lookedUp ??= ctx.claim('reported').then(async (id) => {
+    const [{ claimNo }] = await ctx.t.db.query(`SELECT claim_no AS "claimNo" FROM claim WHERE id = $1`, [id]);
+    return claimNo as string;
+  });
+  return lookedUp;
+}
 
 /** The claim workflow's JSON write routes; each gets a claim in the state its action needs. */
 export const CLAIM_TARGETS: Record<string, FuzzTarget> = {
@@ -145,7 +160,7 @@ export const QUERY_TARGETS: Record<string, FuzzTarget> = {
   'GET /api/v1/imports/claims/template.xlsx': { as: 'hc.officer', query: async () => ({ districtCode: '350205', year: '2022' }) },
 };
 
-/** The multipart routes: they need files of their own, not a JSON body (not fuzzed yet). */
+/** The multipart routes, fuzzed by test/fuzz-uploads.e2e-spec.ts with files of their own. */
 export const UPLOAD_ROUTES = ['POST /api/v1/claims/:id/documents', 'POST /api/v1/imports/claims'];
 
 interface RequestPlan {
@@ -182,6 +197,7 @@ export async function fuzzRoute(checker: FuzzChecker, ctx: FuzzContext, route: s
   });
   const auth = target.as ? await ctx.t.login(target.as) : undefined;
   let params = target.params ? await target.params(ctx) : {};
+  checker.forgetState();
 
   await fc.assert(fc.asyncProperty(plan, async (p) => {
     const path = template.replace(/:(\w+)/g, (_, name: string) => p.params[name] ?? encodeURIComponent(params[name]));
@@ -189,7 +205,7 @@ export async function fuzzRoute(checker: FuzzChecker, ctx: FuzzContext, route: s
     const valid = target.headers?.(ctx) ?? {};
     const headers = Object.fromEntries(Object.entries(p.headers).flatMap(([name, value]) =>
       value === 'missing' ? [] : [[name, value === 'valid' ? valid[name] : value]]));
-    const body = p.body?.kind === 'json' ? applyMutations(target.body?.(ctx) ?? {}, p.body.mutations) : undefined;
+    const body = p.body?.kind === 'json' ? applyMutations((await target.body?.(ctx)) ?? {}, p.body.mutations) : undefined;
     const send = () => {
       let request = ctx.t.http()[method](url);
       if (auth) request = request.set('Authorization', auth);
@@ -200,7 +216,10 @@ export async function fuzzRoute(checker: FuzzChecker, ctx: FuzzContext, route: s
     };
     const res = await checker.check(route, send, () => `${verb} ${url.slice(0, 300)} headers ${describeValue(headers)} body ${
       p.body?.kind === 'raw' ? `(${p.body.contentType}) ${p.body.text.slice(0, 200)}` : describeValue(body)}`);
-    if (target.consumes && target.params && res.status < 300) params = await target.params(ctx);
+    if (target.consumes && target.params && res.status < 300) {
+      params = await target.params(ctx);
+      checker.forgetState();
+    }
   }), fuzzParameters());
 }
 
