@@ -6,23 +6,14 @@
  * run it longer are in test/fuzz-reference.e2e-spec.ts and
  * test/support/fuzz-property.ts.
  */
-import { afterAll, beforeAll, describe, it } from '@jest/globals';
-import { FuzzChecker, fuzzTimeout } from './support/fuzz-property.js';
-import { CLAIM_TARGETS, fuzzContext, fuzzRoute, type FuzzContext } from './support/fuzz-targets.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { describe, it } from '@jest/globals';
+import { fuzzTimeout } from './support/fuzz-property.js';
+import { CLAIM_TARGETS, fuzzRoute, fuzzSuite } from './support/fuzz-targets.js';
 
 describe('fuzzing the claim workflow writes', () => {
-  let t: TestApp;
-  let checker: FuzzChecker;
-  let ctx: FuzzContext;
-  beforeAll(async () => {
-    t = await createTestApp();
-    checker = await FuzzChecker.create(t);
-    ctx = await fuzzContext(t);
-  });
-  afterAll(async () => { await t.close(); });
+  const suite = fuzzSuite();
 
   it.each(Object.keys(CLAIM_TARGETS))('%s', async (route) => {
-    await fuzzRoute(checker, ctx, route, CLAIM_TARGETS[route]);
+    await fuzzRoute(suite.checker, suite.ctx, route, CLAIM_TARGETS[route]);
   }, fuzzTimeout(1000));
 });

@@ -7,29 +7,22 @@
  * It also holds the fuzzers to the app's route table: a write route or a list
  * query the app registers without a fuzz target fails here.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { FuzzChecker, fuzzTimeout } from './support/fuzz-property.js';
-import { CLAIM_TARGETS, fuzzContext, fuzzRoute, QUERY_TARGETS, REFERENCE_TARGETS, UPLOAD_ROUTES, type FuzzContext } from './support/fuzz-targets.js';
-import { createTestApp, registeredRoutes, type TestApp } from './support/test-app.js';
+import { describe, expect, it } from '@jest/globals';
+import { fuzzTimeout } from './support/fuzz-property.js';
+import { CLAIM_TARGETS, fuzzRoute, fuzzSuite, QUERY_TARGETS, REFERENCE_TARGETS, UPLOAD_ROUTES } from './support/fuzz-targets.js';
+import { registeredRoutes } from './support/test-app.js';
 
 describe('fuzzing the list queries', () => {
-  let t: TestApp;
-  let checker: FuzzChecker;
-  let ctx: FuzzContext;
-  beforeAll(async () => {
-    t = await createTestApp();
-    checker = await FuzzChecker.create(t);
-    ctx = await fuzzContext(t);
-    // Something to list: claims in several states.
+  // Something to list: claims in several states.
+  const suite = fuzzSuite({}, async ({ ctx }) => {
     for (const state of ['reported', 'verified', 'paid'] as const) await ctx.claim(state);
   });
-  afterAll(async () => { await t.close(); });
 
   it('has a fuzz target for every write route and every list query the app registered, and none for a route it did not', () => {
-    const registered = registeredRoutes(t.app);
+    const registered = registeredRoutes(suite.t.app);
     const documented = (route: string) => {
       const [method, path] = route.split(' ');
-      return checker.openApi.paths[path.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
+      return suite.checker.openApi.paths[path.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
     };
     const needed = registered.filter((route) => /^(POST|PATCH|PUT|DELETE) /.test(route)
       || (route.startsWith('GET ') && (documented(route)?.parameters ?? []).some((p) => p.in === 'query')));
@@ -39,6 +32,6 @@ describe('fuzzing the list queries', () => {
   });
 
   it.each(Object.keys(QUERY_TARGETS))('%s', async (route) => {
-    await fuzzRoute(checker, ctx, route, QUERY_TARGETS[route]);
+    await fuzzRoute(suite.checker, suite.ctx, route, QUERY_TARGETS[route]);
   }, fuzzTimeout());
 });

@@ -12,25 +12,17 @@
  * A failure prints fast-check's seed and path: FUZZ_SEED=<seed> FUZZ_PATH=<path>
  * with `-t '<route>'` replays that one request.
  */
-import { afterAll, beforeAll, describe, it } from '@jest/globals';
-import { FuzzChecker, fuzzTimeout } from './support/fuzz-property.js';
-import { fuzzContext, fuzzRoute, REFERENCE_TARGETS, type FuzzContext } from './support/fuzz-targets.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { describe, it } from '@jest/globals';
+import { fuzzTimeout } from './support/fuzz-property.js';
+import { fuzzRoute, fuzzSuite, REFERENCE_TARGETS } from './support/fuzz-targets.js';
 
 describe('fuzzing the reference-data, user, policy and resident writes', () => {
-  let t: TestApp;
-  let checker: FuzzChecker;
-  let ctx: FuzzContext;
-  beforeAll(async () => {
-    t = await createTestApp();
-    checker = await FuzzChecker.create(t);
-    ctx = await fuzzContext(t);
-    // Tokens first: the login route's fuzzing may reach the login rate limit.
+  // Tokens first: the login route's fuzzing may reach the login rate limit.
+  const suite = fuzzSuite({}, async ({ t }) => {
     for (const username of ['admin', 'hc.officer', 'hc.cadre1']) await t.login(username);
   });
-  afterAll(async () => { await t.close(); });
 
   it.each(Object.keys(REFERENCE_TARGETS))('%s', async (route) => {
-    await fuzzRoute(checker, ctx, route, REFERENCE_TARGETS[route]);
+    await fuzzRoute(suite.checker, suite.ctx, route, REFERENCE_TARGETS[route]);
   }, fuzzTimeout());
 });

@@ -8,18 +8,18 @@
  * leaves no file in the document store. How to run it longer: see
  * test/fuzz-reference.e2e-spec.ts.
  */
-import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { describe, it } from '@jest/globals';
 import fc from 'fast-check';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { LEDGER_COLUMNS } from '../src/ledgers/ledger-columns.js';
 import { anyText, BAD_DATES, BAD_MONEY, NASTY_TEXT, wrongType } from './support/fuzz-arbitraries.js';
-import { describeValue, FuzzChecker, fuzzParameters, fuzzTimeout } from './support/fuzz-property.js';
-import { fuzzContext, type FuzzContext } from './support/fuzz-targets.js';
+import { describeValue, fuzzParameters, fuzzTimeout } from './support/fuzz-property.js';
+import { fuzzSuite } from './support/fuzz-targets.js';
 import { JPEG_BYTES, PDF_BYTES, PNG_BYTES, uniqueIdNumber, uniquePhone } from './support/fixtures.js';
 import { ledgerFile, type LedgerRowInput } from './support/ledger-files.js';
-import { API, createTestApp, type TestApp } from './support/test-app.js';
+import { API } from './support/test-app.js';
 
 const UPLOAD_MAX_BYTES = 64 * 1024;
 const LEDGER_MAX_BYTES = 256 * 1024;
@@ -115,17 +115,10 @@ async function storedFiles(): Promise<string[]> {
 }
 
 describe('fuzzing the multipart routes', () => {
-  let t: TestApp;
-  let checker: FuzzChecker;
-  let ctx: FuzzContext;
-  beforeAll(async () => {
-    t = await createTestApp({ DOCUMENT_STORAGE_DIR: STORAGE, UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES), LEDGER_MAX_BYTES: String(LEDGER_MAX_BYTES) });
-    checker = await FuzzChecker.create(t);
-    ctx = await fuzzContext(t);
-  });
-  afterAll(async () => { await t.close(); });
+  const suite = fuzzSuite({ DOCUMENT_STORAGE_DIR: STORAGE, UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES), LEDGER_MAX_BYTES: String(LEDGER_MAX_BYTES) });
 
   async function fuzzUpload(route: string, as: string, path: () => Promise<string>, fields: Record<string, string[]>, contents: Content[]) {
+    const { t, checker } = suite;
     const auth = await t.login(as);
     const url = await path();
     checker.forgetState();
@@ -151,7 +144,7 @@ describe('fuzzing the multipart routes', () => {
   }
 
   it('POST /api/v1/claims/:id/documents', async () => {
-    await fuzzUpload('POST /api/v1/claims/:id/documents', 'hc.cadre1', async () => `${API}/claims/${await ctx.claim('reported')}/documents`,
+    await fuzzUpload('POST /api/v1/claims/:id/documents', 'hc.cadre1', async () => `${API}/claims/${await suite.ctx.claim('reported')}/documents`,
       { type: ['photo', 'id_card', 'fire_certificate', 'other'] },
       ['png', 'pdf', 'jpeg', 'empty', 'random', 'script-in-png', 'cut-png', 'pdf-header', 'oversized', 'text', 'zip', 'ledger']);
   }, fuzzTimeout());

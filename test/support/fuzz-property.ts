@@ -105,10 +105,11 @@ export class FuzzChecker {
       .filter((status) => status !== 401 || route === 'POST /api/v1/auth/login');
     if (!documented.includes(res.status)) return `answered ${res.status}, which the route does not document (${documented.join(', ')})`;
     const body = res.body as { statusCode?: unknown; code?: unknown; message?: unknown; details?: unknown };
-    const detailsOk = Array.isArray(body.details) && body.details.every((d: { field?: unknown; column?: unknown; message?: unknown }) =>
+    // A refused input names what was wrong with it (API.md: details per field).
+    const detailsOk = Array.isArray(body.details) && (res.status !== 400 || body.details.length > 0) && body.details.every((d: { field?: unknown; column?: unknown; message?: unknown }) =>
       typeof d?.message === 'string' && (typeof d.field === 'string' || typeof d.column === 'string'));
     if (body.statusCode !== res.status || !CODES[res.status]?.includes(String(body.code)) || typeof body.message !== 'string' || !detailsOk) {
-      return 'the error body is not the API.md error body';
+      return 'the error body is not the API.md error body (a 400 names at least one field)';
     }
     return null;
   }

@@ -4,6 +4,7 @@
  * which the arbitraries then break. test/fuzz-queries.e2e-spec.ts fails for a
  * write route or a list query of the app without an entry here.
  */
+import { afterAll, beforeAll } from '@jest/globals';
 import fc from 'fast-check';
 import { DEMO_PASSWORD } from '../../seeds/index.js';
 import { claimInState, type ClaimState } from './domain-steps.js';
@@ -12,7 +13,7 @@ import {
 } from './fuzz-arbitraries.js';
 import { describeValue, FuzzChecker, fuzzParameters, operationOf } from './fuzz-property.js';
 import { claimInput, createResident, recentDate, shanghaiToday, uniqueIdNumber, uniquePhone } from './fixtures.js';
-import { API, type TestApp } from './test-app.js';
+import { API, createTestApp, type TestApp } from './test-app.js';
 import { siteVisit } from './workflow-steps.js';
 
 export interface FuzzContext {
@@ -39,6 +40,25 @@ export interface FuzzTarget {
   headers?: (ctx: FuzzContext) => Record<string, string>;
   /** A success uses the path's object up (a claim moves on): the next run gets a new one. */
   consumes?: boolean;
+}
+
+export interface FuzzSuite {
+  t: TestApp;
+  checker: FuzzChecker;
+  ctx: FuzzContext;
+}
+
+/** A test app of the describe block's own, with the checker and context: filled in by beforeAll, closed by afterAll. */
+export function fuzzSuite(env: Record<string, string> = {}, prepare: (suite: FuzzSuite) => Promise<void> = async () => undefined): FuzzSuite {
+  const suite = {} as FuzzSuite;
+  beforeAll(async () => {
+    suite.t = await createTestApp(env);
+    suite.checker = await FuzzChecker.create(suite.t);
+    suite.ctx = await fuzzContext(suite.t);
+    await prepare(suite);
+  });
+  afterAll(async () => { await suite.t.close(); });
+  return suite;
 }
 
 export async function fuzzContext(t: TestApp): Promise<FuzzContext> {
