@@ -1,5 +1,6 @@
 /** What the benchmarks share: a fresh database, a free port, the process's peak RSS, where RESULTS.md lives. */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -68,4 +69,60 @@ export function benchDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
   return join(dir, 'bench');
+}
+
+export interface AppProcess {
+  url: string;
+  /** The kernel's high-water mark of the process's resident set (Linux /proc). */
+  peakRssMb(): number;
+  /** User and system CPU the process has used so far. */
+  cpuSeconds(): number;
+  stop(): Promise<void>;
+}
+
+/** The built app as it is deployed, in a process of its own, so its memory and CPU are its own and not the benchmark's. */
+export async function startApp(databaseUrl: string, env: Record<string, string> = {}, { logs = true } = {}): Promise<AppProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(benchDir(), '..', 'dist', 'src', 'main.js')], {
+    env: {
+      ...process.env, NODE_OPTIONS: '', DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn',
+      NODE_ENV: 'development', ...env,
+    },
+    // Without logs, the app still writes every line (the cost is measured), to nowhere.
+    stdio: ['ignore', logs ? 'inherit' : 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let tries = 0; ; tries++) {
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
+    if (await fetch(`${url}/health/ready`).then((res) => res.ok, () => false)) break;
+    if (tries > 300) throw new Error('the app did not get ready in 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { url, ...processMeters(child.pid!), stop: () => stopProcess(child) };
+}
+
+/** Peak RSS and CPU time of another process, from /proc (Linux). */
+export function processMeters(pid: number): { peakRssMb(): number; cpuSeconds(): number } {
+  const status = () => readFileSync(`/proc/${pid}/status`, 'utf8');
+  return {
+    peakRssMb: () => Number(/VmHWM:\s+(\d+) kB/.exec(status())![1]) / 1024,
+    cpuSeconds: () => {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    },
+  };
+}
+
+export function stopProcess(child: ReturnType<typeof spawn>): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** The machine, for the head of a RESULTS.md section. */
+export function machineLine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()} (${os.arch()})`;
 }

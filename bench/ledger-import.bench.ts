@@ -12,8 +12,7 @@
 import 'reflect-metadata';
 import argon2 from 'argon2';
 import ExcelJS from 'exceljs';
-import { spawn } from 'node:child_process';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -23,7 +22,7 @@ import { runSeeds } from '../seeds/seed.service.js';
 import { idNumberCheckCharacter } from '../src/common/id-number.js';
 import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { LEDGER_COLUMNS } from '../src/ledgers/ledger-columns.js';
-import { benchDir, freePort, freshDatabase } from './bench-support.js';
+import { benchDir, freshDatabase, machineLine, startApp, type AppProcess } from './bench-support.js';
 
 const ROWS = Number(process.env.BENCH_LEDGER_ROWS ?? 100_000);
 const TARGET = { districtCode: '350205', year: 2022 };
@@ -70,44 +69,6 @@ async function ledger(rows: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-interface AppProcess {
-  url: string;
-  /** The kernel's high-water mark of the process's resident set (Linux /proc). */
-  peakRssMb(): number;
-  /** User and system CPU the process has used so far. */
-  cpuSeconds(): number;
-  stop(): Promise<void>;
-}
-
-/** The app as it is deployed, so its memory and CPU are its own and not the benchmark's. */
-async function startApp(databaseUrl: string): Promise<AppProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(benchDir(), '..', 'dist', 'src', 'main.js')], {
-    env: { ...process.env, NODE_OPTIONS: APP_NODE_OPTIONS, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let tries = 0; ; tries++) {
-    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
-    if (await fetch(`${url}/health/ready`).then((res) => res.ok, () => false)) break;
-    if (tries > 300) throw new Error('the app did not get ready in 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  const status = () => readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  return {
-    url,
-    peakRssMb: () => Number(/VmHWM:\s+(\d+) kB/.exec(status())![1]) / 1024,
-    cpuSeconds: () => {
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / 100;
-    },
-    stop: () => new Promise((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
-  };
-}
-
 async function main(): Promise<void> {
   console.log(`Ledger import benchmark: ${ROWS.toLocaleString('en')} rows`);
   const database = await freshDatabase('zz_bench_ledger');
@@ -123,7 +84,7 @@ async function main(): Promise<void> {
     const file = await ledger(ROWS);
     console.log(`Ledger written: ${(file.length / 2 ** 20).toFixed(1)} MB`);
 
-    app = await startApp(database.url);
+    app = await startApp(database.url, { NODE_OPTIONS: APP_NODE_OPTIONS });
     const api = `${app.url}/api/v1`;
     const login = await fetch(`${api}/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'hc.officer', password: DEMO_PASSWORD }),
@@ -159,7 +120,7 @@ async function main(): Promise<void> {
       '',
       `Written by \`npm run bench:import\` (bench/ledger-import.bench.ts).`,
       '',
-      `- Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()} (${os.arch()})`,
+      `- Machine: ${machineLine()}`,
       `- Node ${process.version}, app node options: ${APP_NODE_OPTIONS ? `\`${APP_NODE_OPTIONS}\`` : 'none (V8 defaults)'}; ${database.where}`,
       `- Ledger: ${ROWS.toLocaleString('en')} rows, ${(file.length / 2 ** 20).toFixed(1)} MB xlsx, ${real.body.residentsCreated.toLocaleString('en')} distinct residents (all new),`
         + ` into district ${TARGET.districtCode}, policy year ${TARGET.year}; POST /imports/claims over HTTP on localhost to the built app (\`dist/src/main.js\`) in a process of its own`,

@@ -25,7 +25,7 @@ import { dataSourceOptions } from '../src/database/data-source-options.js';
 import { runSeeds } from '../seeds/seed.service.js';
 import { Database } from '../src/database/database.js';
 import { ReportsRepository } from '../src/reports/reports.repository.js';
-import { benchDir, freshDatabase, watchMemory } from './bench-support.js';
+import { benchDir, freshDatabase, machineLine, watchMemory } from './bench-support.js';
 
 const TOTAL_CLAIMS = Number(process.env.BENCH_CLAIMS ?? 1_000_000);
 const YEARS = [2018, 2019, 2020, 2021, 2022];
@@ -282,7 +282,7 @@ async function main(): Promise<void> {
     const section = [
       `## ${new Date().toISOString()}`,
       '',
-      `- Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()} (${os.arch()})`,
+      `- Machine: ${machineLine()}`,
       `- Node ${process.version}, PostgreSQL ${pgVersion} (${database.where}, default settings)`,
       `- Data: ${TOTAL_CLAIMS.toLocaleString('en')} claims over ${DISTRICTS.length} districts × ${YEARS.length} years, loaded in ${load.seconds.toFixed(1)} s`
         + ` (INSERT … SELECT FROM generate_series, indexes and foreign keys in place, then VACUUM ANALYZE)`,

@@ -20,6 +20,7 @@ import { PublicStatusModule } from './public-status/public-status.module.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
+import { TasksModule } from './tasks/tasks.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VerificationModule } from './verification/verification.module.js';
 import { SeedService } from '../seeds/seed.service.js';
@@ -46,6 +47,7 @@ import { SeedService } from '../seeds/seed.service.js';
     ClaimLifecycleModule,
     LedgersModule,
     PublicStatusModule,
+    TasksModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ErrorFilter },

@@ -158,6 +158,8 @@ const ROUTES: Record<string, Entry> = {
   'GET /docs-yaml': PUBLIC(200),
 
   'GET /api/v1/me': open(EVERY_ROLE, 200, async () => ({ path: '/me' })),
+  // The caller's own queue (what each role's holds: test/tasks.e2e-spec.ts).
+  'GET /api/v1/me/tasks': open(EVERY_ROLE, 200, async () => ({ path: '/me/tasks' })),
   'POST /api/v1/users': scoped([Role.Admin, Role.DistrictOfficer], 201, async () => ({ path: '/users', body: cadreBody() }),
     // A cadre's street is reference data anyone may list; naming one of another district is a bad field.
     { [Role.DistrictOfficer]: 400 }),

@@ -6,6 +6,7 @@ import { API, createTestApp, type TestApp } from './support/test-app.js';
 import { formatMoney } from '../src/common/money.js';
 import { shanghaiToday } from './support/fixtures.js';
 import { assessClaim, registerResident, verifiedFireClaim } from './support/workflow-steps.js';
+import { lockWaiters, waitFor } from './support/wait-for.js';
 
 /**
  * DESIGN.md: concurrent approvals never push a policy past its aggregate
@@ -115,9 +116,7 @@ describe('payouts under concurrency, two app processes', () => {
       await blocker.query('BEGIN');
       await blocker.query('SELECT 1 FROM claim WHERE id = $1 FOR UPDATE', [claimId]);
       const first = pay(1).then((res) => res);
-      await waitFor(async () => (await blocker.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-      )).rows[0].n === 1);
+      await waitFor(lockWaiters(blocker, 1));
 
       const meanwhile = await pay(0);
       expect(meanwhile.status).toBe(409);
@@ -139,16 +138,8 @@ describe('payouts under concurrency, two app processes', () => {
   it('kept the audit chain whole and in order through every race', async () => {
     const res = await t.http().get(`${API}/audit/verify`).set('Authorization', await t.login('admin'));
     const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM audit_event');
-    expect(res.body).toEqual({ ok: true, checked: n, firstBrokenSeq: null });
+    expect(res.body).toMatchObject({ ok: true, checked: n, firstBrokenSeq: null });
     const [{ approvals }] = await t.db.query(`SELECT count(*)::int AS approvals FROM audit_event WHERE action = 'claim.approve'`);
     expect(approvals).toBe(winners.length);
   });
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

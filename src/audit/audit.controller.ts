@@ -23,8 +23,8 @@ export class AuditController {
   @Get('verify')
   @Authenticated({ roles: [Role.Admin, Role.DistrictOfficer] })
   @ApiOkResponse({ type: AuditVerifyResponse })
-  @ApiOperation({ summary: 'Check the audit hash chain' })
-  verify(): Promise<AuditVerifyResponse> {
-    return this.audit.verify();
+  @ApiOperation({ summary: 'Check the audit hash chains the caller may see (one per district, one for system-wide events)' })
+  verify(@Auth() caller: AuthUser): Promise<AuditVerifyResponse> {
+    return this.audit.verify(caller);
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { GENESIS_HASH } from './audit-chain.js';
 import { AuditEvent } from './entities/audit-event.entity.js';
 
-/** Any constant works; it names the one lock that orders the chain across app processes. */
-const AUDIT_CHAIN_LOCK = 7_245_001;
 const APPEND_CHUNK = 5_000;
 
 export interface AuditFilter {
@@ -12,29 +11,50 @@ export interface AuditFilter {
   districtCode?: string;
 }
 
+export interface ChainHead {
+  chain: string;
+  lastSeq: string;
+  lastHash: string;
+}
+
+export type NewAuditEvent = Omit<AuditEvent, 'seq' | 'at' | 'data'> & { at: string; data: Record<string, unknown> };
+
 @Injectable()
 export class AuditRepository {
-  async lockChainAndReadTail(tx: EntityManager): Promise<{ seq: string; hash: string } | undefined> {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const rows: { seq: string; hash: string }[] = await tx.query(
-      'SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1',
+  /**
+   * Locks a chain's head row until the transaction ends and returns its tail,
+   * creating the head of a chain's first event. One round trip: the upsert
+   * waits for a concurrent writer of the same chain and then reads what it committed.
+   */
+  async lockChainHead(tx: EntityManager, chain: string): Promise<ChainHead> {
+    const [head]: { last_seq: string; last_hash: string }[] = await tx.query(
+      `INSERT INTO audit_chain (chain, last_seq, last_hash) VALUES ($1, 0, $2)
+       ON CONFLICT (chain) DO UPDATE SET chain = EXCLUDED.chain
+       RETURNING last_seq, last_hash`,
+      [chain, GENESIS_HASH],
     );
-    return rows[0];
+    return { chain, lastSeq: head.last_seq, lastHash: head.last_hash };
   }
 
-  /** In chunks, to stay under PostgreSQL's 65,535 parameters a statement. */
-  async append(tx: EntityManager, events: (Omit<AuditEvent, 'at' | 'data'> & { at: string; data: Record<string, unknown> })[]): Promise<void> {
+  /** Inserts a chain's new events and moves its head to the last, in one statement per chunk (PostgreSQL takes 65,535 parameters a statement). */
+  async append(tx: EntityManager, events: NewAuditEvent[]): Promise<void> {
     for (let start = 0; start < events.length; start += APPEND_CHUNK) {
+      const chunk = events.slice(start, start + APPEND_CHUNK);
       const params: unknown[] = [];
-      const rows = events.slice(start, start + APPEND_CHUNK).map((event) => {
-        params.push(event.seq, event.at, event.actorId, event.action, event.entity, event.entityId,
+      const rows = chunk.map((event) => {
+        params.push(event.chain, event.chainSeq, event.at, event.actorId, event.action, event.entity, event.entityId,
           event.districtCode, JSON.stringify(event.data), event.prevHash, event.hash);
-        const n = params.length - 10;
-        return `(${Array.from({ length: 10 }, (_, i) => `$${n + i + 1}`).join(', ')})`;
+        const n = params.length - 11;
+        return `(${Array.from({ length: 11 }, (_, i) => `$${n + i + 1}`).join(', ')})`;
       });
+      const last = chunk[chunk.length - 1];
+      params.push(last.chain, last.chainSeq, last.hash);
+      const n = params.length;
       await tx.query(
-        `INSERT INTO audit_event (seq, at, actor_id, action, entity, entity_id, district_code, data, prev_hash, hash)
-         VALUES ${rows.join(', ')}`,
+        `WITH appended AS (
+           INSERT INTO audit_event (chain, chain_seq, at, actor_id, action, entity, entity_id, district_code, data, prev_hash, hash)
+           VALUES ${rows.join(', ')})
+         UPDATE audit_chain SET last_seq = $${n - 1}, last_hash = $${n} WHERE chain = $${n - 2}`,
         params,
       );
     }
@@ -48,15 +68,23 @@ export class AuditRepository {
     return query.orderBy('e.seq', 'DESC').skip(offset).take(limit).getManyAndCount();
   }
 
-  /** Streams the chain in seq order, a batch at a time, so verification stays in bounded memory. */
-  async *walk(db: EntityManager, batchSize = 5000): AsyncGenerator<AuditEvent[]> {
+  /** Every chain's head, or only the named ones. */
+  async heads(db: EntityManager, chains?: string[]): Promise<ChainHead[]> {
+    const rows: { chain: string; last_seq: string; last_hash: string }[] = chains
+      ? await db.query('SELECT chain, last_seq, last_hash FROM audit_chain WHERE chain = ANY($1) ORDER BY chain', [chains])
+      : await db.query('SELECT chain, last_seq, last_hash FROM audit_chain ORDER BY chain');
+    return rows.map((r) => ({ chain: r.chain, lastSeq: r.last_seq, lastHash: r.last_hash }));
+  }
+
+  /** Streams one chain in link order, a batch at a time, so verification stays in bounded memory. */
+  async *walk(db: EntityManager, chain: string, batchSize = 5000): AsyncGenerator<AuditEvent[]> {
     let after = '0';
     for (;;) {
       const batch = await db.getRepository(AuditEvent).createQueryBuilder('e')
-        .where('e.seq > :after', { after }).orderBy('e.seq', 'ASC').limit(batchSize).getMany();
+        .where('e.chain = :chain AND e.chainSeq > :after', { chain, after }).orderBy('e.chainSeq', 'ASC').limit(batchSize).getMany();
       if (batch.length === 0) return;
       yield batch;
-      after = batch[batch.length - 1].seq;
+      after = batch[batch.length - 1].chainSeq;
     }
   }
 }

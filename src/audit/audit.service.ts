@@ -4,10 +4,10 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
 import { pageOf, type Page } from '../common/pagination.js';
 import { Database } from '../database/database.js';
-import { chainHash, GENESIS_HASH } from './audit-chain.js';
-import { toAuditEventResponse, type AuditEventResponse, type AuditVerifyResponse, type ListAuditQuery } from './dto/audit.dto.js';
+import { chainHash, chainOf, GENESIS_HASH } from './audit-chain.js';
+import { toAuditEventResponse, type AuditEventResponse, type AuditVerifyResponse, type ChainVerification, type ListAuditQuery } from './dto/audit.dto.js';
 import { canonicalJson } from './canonical-json.js';
-import { AuditRepository } from './audit.repository.js';
+import { AuditRepository, type ChainHead } from './audit.repository.js';
 
 export interface AuditEntry {
   actor: AuthUser | { id: string | null };
@@ -26,38 +26,51 @@ export class AuditService {
   ) {}
 
   /**
-   * Appends one hash-chained event inside the caller's transaction. The chain
-   * lock is held until that transaction ends, so call this as the last write
-   * of the transaction (after any row locks) to keep lock order simple.
+   * Appends one hash-chained event inside the caller's transaction, to the
+   * chain of its district (or the system chain). The chain's head stays
+   * locked until that transaction ends, so call this as the last write of
+   * the transaction: the shorter the hold, the more writes a district takes.
    */
   record(tx: EntityManager, entry: AuditEntry): Promise<void> {
     return this.recordAll(tx, [entry]);
   }
 
-  /** Appends the events in order, chained one to the next, under one lock: record for many events at once (the demo seed). */
+  /**
+   * Appends the events in order, each chain's events linked one to the next
+   * (the demo seed records many at once). Chains are locked in name order,
+   * so two transactions writing to the same chains cannot deadlock here.
+   */
   async recordAll(tx: EntityManager, entries: AuditEntry[]): Promise<void> {
-    const last = await this.audit.lockChainAndReadTail(tx);
-    let seq = BigInt(last?.seq ?? '0');
-    let prevHash = last?.hash ?? GENESIS_HASH;
+    const byChain = new Map<string, AuditEntry[]>();
+    for (const entry of entries) {
+      const chain = chainOf(entry.districtCode);
+      byChain.set(chain, [...(byChain.get(chain) ?? []), entry]);
+    }
     const at = new Date().toISOString();
-    const events = entries.map((entry) => {
-      seq += 1n;
-      const row = {
-        seq: seq.toString(),
-        at,
-        actorId: entry.actor.id ?? null,
-        action: entry.action,
-        entity: entry.entity,
-        entityId: entry.entityId ?? null,
-        districtCode: entry.districtCode ?? null,
-        // Round-trip through canonical JSON so what is hashed is exactly what jsonb returns.
-        data: JSON.parse(canonicalJson(entry.data ?? {})) as Record<string, unknown>,
-      };
-      const event = { ...row, prevHash, hash: chainHash(prevHash, row) };
-      prevHash = event.hash;
-      return event;
-    });
-    await this.audit.append(tx, events);
+    for (const chain of [...byChain.keys()].sort()) {
+      const head = await this.audit.lockChainHead(tx, chain);
+      let chainSeq = BigInt(head.lastSeq);
+      let prevHash = head.lastHash;
+      const events = byChain.get(chain)!.map((entry) => {
+        chainSeq += 1n;
+        const row = {
+          chain,
+          chainSeq: chainSeq.toString(),
+          at,
+          actorId: entry.actor.id ?? null,
+          action: entry.action,
+          entity: entry.entity,
+          entityId: entry.entityId ?? null,
+          districtCode: entry.districtCode ?? null,
+          // Round-trip through canonical JSON so what is hashed is exactly what jsonb returns.
+          data: JSON.parse(canonicalJson(entry.data ?? {})) as Record<string, unknown>,
+        };
+        const event = { ...row, prevHash, hash: chainHash(prevHash, row) };
+        prevHash = event.hash;
+        return event;
+      });
+      await this.audit.append(tx, events);
+    }
   }
 
   /** Admins see the whole log; a district officer sees the events of their district. */
@@ -70,25 +83,45 @@ export class AuditService {
     return pageOf(events.map(toAuditEventResponse), total, query);
   }
 
-  /** Recomputes every link of the chain; names the first row whose hash or link does not hold. */
-  async verify(): Promise<AuditVerifyResponse> {
+  /**
+   * Recomputes every link of every chain the caller may see (an officer:
+   * their district's); names each chain's first event whose hash or link does
+   * not hold, or that its head says should be there and is not.
+   */
+  async verify(caller: AuthUser): Promise<AuditVerifyResponse> {
+    const heads = await this.audit.heads(this.db.manager, caller.role === Role.Admin ? undefined : [caller.districtCode ?? '']);
+    const chains: ChainVerification[] = [];
+    for (const head of heads) chains.push(await this.verifyChain(head));
+    const broken = chains.filter((c) => !c.ok);
+    const firstBrokenSeq = broken.map((c) => c.firstBrokenSeq).filter((seq) => seq !== null)
+      .sort((a, b) => Number(BigInt(a) - BigInt(b)))[0] ?? null;
+    return { ok: broken.length === 0, checked: chains.reduce((n, c) => n + c.checked, 0), firstBrokenSeq, chains };
+  }
+
+  private async verifyChain(head: ChainHead): Promise<ChainVerification> {
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1n;
     let checked = 0;
-    for await (const batch of this.audit.walk(this.db.manager)) {
+    let lastSeq: string | null = null;
+    for await (const batch of this.audit.walk(this.db.manager, head.chain)) {
       for (const event of batch) {
         const recomputed = chainHash(prevHash, {
-          seq: event.seq, at: event.at.toISOString(), actorId: event.actorId, action: event.action,
+          chain: event.chain, chainSeq: event.chainSeq, at: event.at.toISOString(), actorId: event.actorId, action: event.action,
           entity: event.entity, entityId: event.entityId, districtCode: event.districtCode, data: event.data,
         });
-        if (BigInt(event.seq) !== expectedSeq || event.prevHash !== prevHash || event.hash !== recomputed) {
-          return { ok: false, checked, firstBrokenSeq: event.seq };
+        if (BigInt(event.chainSeq) !== expectedSeq || event.prevHash !== prevHash || event.hash !== recomputed) {
+          return { chain: head.chain, ok: false, checked, firstBrokenSeq: event.seq };
         }
         prevHash = event.hash;
         expectedSeq += 1n;
         checked += 1;
+        lastSeq = event.seq;
       }
     }
-    return { ok: true, checked, firstBrokenSeq: null };
+    // Events cut from the chain's end leave every remaining link intact; the head still counts them.
+    if (BigInt(head.lastSeq) !== BigInt(checked) || head.lastHash !== prevHash) {
+      return { chain: head.chain, ok: false, checked, firstBrokenSeq: lastSeq };
+    }
+    return { chain: head.chain, ok: true, checked, firstBrokenSeq: null };
   }
 }

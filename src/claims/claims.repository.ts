@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { hydrate, hydrateAll } from '../database/hydrate.js';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { addDays } from '../common/business-date.js';
@@ -148,9 +149,9 @@ export class ClaimsRepository {
     );
   }
 
-  async insert(tx: EntityManager, claim: NewClaim): Promise<Claim> {
-    const result = await tx.createQueryBuilder().insert().into(Claim).values(claim).returning(['id']).execute();
-    return tx.getRepository(Claim).findOneByOrFail({ id: (result.raw as { id: string }[])[0].id });
+  async insert(tx: EntityManager, claim: NewClaim & Pick<Claim, 'id' | 'reportedAt'>): Promise<Claim> {
+    const result = await tx.createQueryBuilder().insert().into(Claim).values(claim).returning('*').execute();
+    return hydrate(tx, Claim, (result.raw as Record<string, unknown>[])[0]);
   }
 
   /**
@@ -158,7 +159,7 @@ export class ClaimsRepository {
    * the police report or the payee account (same year, another resident) with
    * the claim: the candidates evaluateFlags decides on, found by indexed columns.
    */
-  findPossiblyRelated(tx: EntityManager, claim: Claim): Promise<OtherClaim[]> {
+  findPossiblyRelated(tx: EntityManager, claim: Pick<Claim, 'id' | 'residentId' | 'eventType' | 'incidentDate' | 'policeReportNo' | 'payeeAccountIndex' | 'year'>): Promise<OtherClaim[]> {
     return tx.query(
       `SELECT id, claim_no AS "claimNo", resident_id AS "residentId", event_type AS "eventType",
               incident_date::text AS "incidentDate", year, police_report_no AS "policeReportNo",
@@ -224,12 +225,23 @@ export class ClaimsRepository {
     await tx.getRepository(ClaimStatusChange).insert([changes].flat().map((change) => ({ at, ...change })));
   }
 
-  historyOf(tx: EntityManager, claimId: string): Promise<ClaimStatusChange[]> {
-    return tx.getRepository(ClaimStatusChange).find({ where: { claimId }, order: { id: 'ASC' } });
+  /**
+   * The claim's documents, flags and history as JSON columns of a larger
+   * query on `claim` aliased `alias` (ClaimDetailsRepository reads a whole
+   * claim in one statement): documents by upload, flags as listFlags orders them, history in order.
+   */
+  claimRowsJson(alias: string): Record<'documents' | 'flags' | 'history', string> {
+    return {
+      documents: `(SELECT coalesce(jsonb_agg(to_jsonb(d) ORDER BY d.uploaded_at, d.id), '[]') FROM claim_document d WHERE d.claim_id = ${alias}.id)`,
+      flags: `(SELECT coalesce(jsonb_agg(jsonb_build_object('code', f.code, 'relatedClaimId', f.related_claim_id, 'relatedClaimNo', r.claim_no, 'detail', f.detail)
+                 ORDER BY f.raised_at, f.code, r.claim_no), '[]')
+               FROM claim_flag f LEFT JOIN claim r ON r.id = f.related_claim_id WHERE f.claim_id = ${alias}.id)`,
+      history: `(SELECT coalesce(jsonb_agg(to_jsonb(h) ORDER BY h.id), '[]') FROM claim_status_change h WHERE h.claim_id = ${alias}.id)`,
+    };
   }
 
-  documentsOf(tx: EntityManager, claimId: string): Promise<ClaimDocument[]> {
-    return tx.getRepository(ClaimDocument).find({ where: { claimId }, order: { uploadedAt: 'ASC', id: 'ASC' } });
+  readClaimRows(db: EntityManager, json: { documents: Record<string, unknown>[]; flags: FlagRow[]; history: Record<string, unknown>[] }) {
+    return { documents: hydrateAll(db, ClaimDocument, json.documents), flags: json.flags, history: hydrateAll(db, ClaimStatusChange, json.history) };
   }
 
   /** One page of the caller's claims, newest first, with their flag codes: two queries for any page size. */

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CatalogRepository } from '../catalog/catalog.repository.js';
 import { shanghaiToday } from '../common/business-date.js';
 import { DomainError } from '../common/domain-error.js';
 import { FieldCrypto, normaliseForIndex } from '../common/field-crypto.js';
+import { shanghaiDate } from '../common/timestamp.js';
 import { maskAccountNo } from '../common/masking.js';
 import { formatMoney, parseMoney } from '../common/money.js';
 import { pageOf, type Page } from '../common/pagination.js';
@@ -24,7 +25,6 @@ export class ClaimsService {
     private readonly db: Database,
     private readonly claims: ClaimsRepository,
     private readonly residents: ResidentsRepository,
-    private readonly catalog: CatalogRepository,
     private readonly workflow: ClaimWorkflow,
     private readonly flags: ClaimFlagsService,
     private readonly policies: PoliciesRepository,
@@ -33,8 +33,10 @@ export class ClaimsService {
 
   /**
    * A cadre files a claim for a resident of their street under the district's
-   * active policy for the incident date. The number comes from the policy
-   * year's counter; the row takes its status `reported` from the database
+   * active policy for the incident date. Every check and read comes first
+   * (two queries for the rules, one for the flags); the number is taken
+   * last, because its counter row queues every filing of the district and
+   * year until commit. The row takes its status `reported` from the database
    * default and the workflow records the filing. Returns the new claim's id.
    */
   async file(tx: EntityManager, caller: AuthUser, dto: CreateClaimDto): Promise<string> {
@@ -46,25 +48,23 @@ export class ClaimsService {
     if (resident.streetCode !== caller.streetCode) {
       throw DomainError.rule('RESIDENT_OUT_OF_STREET', 'The resident is registered in another street; a cadre files claims for their own street');
     }
-    if (!(await this.catalog.exists(tx, dto.eventType))) throw DomainError.validation('eventType', 'no such event type');
+    const { eventTypeKnown, policy, coverage } = await this.policies.findCover(tx, resident.districtCode, dto.incidentDate, dto.eventType);
+    if (!eventTypeKnown) throw DomainError.validation('eventType', 'no such event type');
     if (dto.incidentDate > shanghaiToday()) {
       throw DomainError.rule('INCIDENT_IN_FUTURE', 'The incident date is in the future');
     }
-    const policy = await this.policies.findActivePolicyOn(tx, resident.districtCode, dto.incidentDate);
     if (!policy) {
       throw DomainError.rule('OUTSIDE_POLICY_PERIOD', `No active policy of district ${resident.districtCode} covers ${dto.incidentDate}`);
     }
-    const coverage = await this.policies.findCoverage(tx, policy.id, dto.eventType);
     if (!coverage) throw DomainError.rule('NOT_COVERED', `Policy ${policy.policyNo} does not cover ${dto.eventType}`);
     if (coverage.requiredDocuments.includes('police_report') && !policeReportNo) {
       throw DomainError.rule('POLICE_REPORT_REQUIRED', `A police report number is required for ${dto.eventType}`);
     }
-    const seq = await this.claims.nextSeq(tx, policy.districtCode, policy.year);
-    const claim = await this.claims.insert(tx, {
-      claimNo: claimNumber(policy.districtCode, policy.year, seq),
+    const reportedAt = new Date();
+    const filing = {
+      id: randomUUID(),
       districtCode: policy.districtCode,
       year: policy.year,
-      seq,
       streetCode: resident.streetCode,
       policyId: policy.id,
       insurerId: policy.insurerId,
@@ -82,8 +82,13 @@ export class ClaimsService {
       payeeAccountIndex: this.crypto.blindIndex(accountNo),
       payeeAccountMasked: maskAccountNo(accountNo),
       reportedBy: caller.id,
-    });
-    const flags = await this.flags.check(tx, claim);
+      reportedAt,
+    };
+    const flags = await this.flags.evaluate(tx, { ...filing, reportDate: shanghaiDate(reportedAt), verifiedLoss: null }, coverage);
+
+    const seq = await this.claims.nextSeq(tx, policy.districtCode, policy.year);
+    const claim = await this.claims.insert(tx, { ...filing, seq, claimNo: claimNumber(policy.districtCode, policy.year, seq) });
+    await this.claims.insertFlags(tx, claim.id, flags);
     await this.workflow.filed(tx, claim, caller, {
       residentId: resident.id, policyId: policy.id, eventType: claim.eventType, incidentDate: claim.incidentDate,
       claimedAmount: formatMoney(claimedAmount), flags: flags.map((flag) => flag.code),

@@ -12,6 +12,6 @@ import { DeadlinesService } from './deadlines.service.js';
 @Module({
   controllers: [CalendarController, DeadlinesController],
   providers: [CalendarRepository, CalendarService, DeadlinesRepository, DeadlinesService, { provide: CLAIM_CLOCKS, useExisting: DeadlinesService }],
-  exports: [DeadlinesService, CalendarRepository, CLAIM_CLOCKS],
+  exports: [DeadlinesService, DeadlinesRepository, CalendarRepository, CLAIM_CLOCKS],
 })
 export class DeadlinesModule {}

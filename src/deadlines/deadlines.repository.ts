@@ -43,6 +43,16 @@ export class DeadlinesRepository {
     return row;
   }
 
+  /** A claim's clocks still running or paused, as a JSON column of a larger query on `claim` aliased `alias` (ClaimDetailsRepository), in openClocks' order. */
+  openClocksJson(alias: string): string {
+    return `(SELECT coalesce(jsonb_agg(to_jsonb(k) ORDER BY k."dueDate", k.stage), '[]')
+               FROM (SELECT ${CLOCK_COLUMNS} FROM claim_deadline WHERE claim_id = ${alias}.id AND ended_on IS NULL) k)`;
+  }
+
+  readOpenClocks(json: ClockRow[]): StageClock[] {
+    return json.map(({ claimId: _claimId, ...clock }) => clock);
+  }
+
   /** The clocks still running or paused, per claim. */
   async openClocks(tx: EntityManager, claimIds: string[]): Promise<Map<string, StageClock[]>> {
     const rows: ClockRow[] = claimIds.length === 0 ? [] : await tx.query(
@@ -54,13 +64,15 @@ export class DeadlinesRepository {
     return byClaim;
   }
 
+  /** The claim's new clocks, in one statement. */
   async start(tx: EntityManager, claimId: string, clocks: StageClock[]): Promise<void> {
-    for (const clock of clocks) {
-      await tx.query(
-        `INSERT INTO claim_deadline (claim_id, stage, started_on, allowed_days, working_days, due_date) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [claimId, clock.stage, clock.startedOn, clock.allowedDays, clock.workingDays, clock.dueDate],
-      );
-    }
+    if (clocks.length === 0) return;
+    await tx.query(
+      `INSERT INTO claim_deadline (claim_id, stage, started_on, allowed_days, working_days, due_date)
+       SELECT $1, * FROM unnest($2::varchar[], $3::date[], $4::integer[], $5::boolean[], $6::date[])`,
+      [claimId, clocks.map((c) => c.stage), clocks.map((c) => c.startedOn), clocks.map((c) => c.allowedDays),
+        clocks.map((c) => c.workingDays), clocks.map((c) => c.dueDate)],
+    );
   }
 
   /** Ends the open clocks of `stages` (all open ones when null). */

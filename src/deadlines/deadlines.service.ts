@@ -52,8 +52,7 @@ export class DeadlinesService implements ClaimClocks {
   }
 
   /** The deadline a claim response shows: its running clock due first, null once none runs. */
-  async viewOf(tx: EntityManager, claimId: string): Promise<DeadlineView | null> {
-    const open = (await this.deadlines.openClocks(tx, [claimId])).get(claimId) ?? [];
+  async viewOfClocks(tx: EntityManager, open: StageClock[]): Promise<DeadlineView | null> {
     const today = this.clock.today();
     // Loaded even without clocks, so every claim response costs the same queries.
     const calendar = await this.calendarFrom(tx, [today, ...open.map((c) => c.startedOn), ...open.map((c) => c.dueDate)]);

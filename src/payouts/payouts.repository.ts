@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { hydrate } from '../database/hydrate.js';
 import { ClaimAssessment } from './entities/claim-assessment.entity.js';
 import { ClaimDecision } from './entities/claim-decision.entity.js';
 import { Payment } from './entities/payment.entity.js';
@@ -14,11 +15,20 @@ export interface PayoutRecords {
 /** The insurer's stages of a claim: its assessment, decision and payment rows. */
 @Injectable()
 export class PayoutsRepository {
-  async recordsOf(tx: EntityManager, claimId: string): Promise<PayoutRecords> {
+  /** The assessment, decision and payment as JSON columns of a larger query on `claim` aliased `alias` (ClaimDetailsRepository). */
+  payoutRecordsJson(alias: string): Record<keyof PayoutRecords, string> {
     return {
-      assessment: await this.findAssessment(tx, claimId),
-      decision: await tx.getRepository(ClaimDecision).findOneBy({ claimId }),
-      payment: await tx.getRepository(Payment).findOneBy({ claimId }),
+      assessment: `(SELECT to_jsonb(a) FROM claim_assessment a WHERE a.claim_id = ${alias}.id)`,
+      decision: `(SELECT to_jsonb(x) FROM claim_decision x WHERE x.claim_id = ${alias}.id)`,
+      payment: `(SELECT to_jsonb(pm) FROM payment pm WHERE pm.claim_id = ${alias}.id)`,
+    };
+  }
+
+  readPayoutRecords(db: EntityManager, json: Record<keyof PayoutRecords, Record<string, unknown> | null>): PayoutRecords {
+    return {
+      assessment: json.assessment && hydrate(db, ClaimAssessment, json.assessment),
+      decision: json.decision && hydrate(db, ClaimDecision, json.decision),
+      payment: json.payment && hydrate(db, Payment, json.payment),
     };
   }
 

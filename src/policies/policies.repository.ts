@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { hydrate } from '../database/hydrate.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
 import type { EventType } from '../catalog/entities/event-type.entity.js';
@@ -61,16 +62,25 @@ export class PoliciesRepository {
   }
 
   /** The active policy of the district whose period holds the date (at most one: an exclusion constraint). */
-  findActivePolicyOn(tx: EntityManager, districtCode: string, date: string): Promise<Policy | null> {
-    return tx.getRepository(Policy).createQueryBuilder('p')
-      .where("p.district_code = :districtCode AND p.status = 'active'", { districtCode })
-      .andWhere('p.period_start <= :date AND p.period_end >= :date', { date })
-      .getOne();
-  }
-
-  /** The policy's coverage of the event type, if it covers it. */
-  findCoverage(tx: EntityManager, policyId: string, eventType: string): Promise<Coverage | null> {
-    return tx.getRepository(Coverage).findOneBy({ policyId, eventType });
+  /**
+   * What intake checks a filing against, in one statement: whether the event
+   * type is in the catalogue, the district's active policy on the date and
+   * that policy's coverage of the event type (each null when missing).
+   */
+  async findCover(tx: EntityManager, districtCode: string, date: string, eventType: string): Promise<{ eventTypeKnown: boolean; policy: Policy | null; coverage: Coverage | null }> {
+    const [row]: { known: boolean; policy: Record<string, unknown> | null; coverage: Record<string, unknown> | null }[] = await tx.query(
+      `SELECT e.code IS NOT NULL AS known, to_jsonb(p) AS policy, to_jsonb(cv) AS coverage
+         FROM (SELECT 1) AS one
+         LEFT JOIN event_type e ON e.code = $3
+         LEFT JOIN policy p ON p.district_code = $1 AND p.status = 'active' AND p.period_start <= $2 AND p.period_end >= $2
+         LEFT JOIN coverage cv ON cv.policy_id = p.id AND cv.event_type = $3`,
+      [districtCode, date, eventType],
+    );
+    return {
+      eventTypeKnown: row.known,
+      policy: row.policy && hydrate(tx, Policy, row.policy),
+      coverage: row.coverage && hydrate(tx, Coverage, row.coverage),
+    };
   }
 
   findCoverageById(tx: EntityManager, id: string): Promise<Coverage> {

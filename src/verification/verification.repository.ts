@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { hydrate } from '../database/hydrate.js';
 import type { Claim } from '../claims/entities/claim.entity.js';
 import { ClaimVerification } from './entities/claim-verification.entity.js';
 
@@ -8,8 +9,13 @@ export type SiteVisit = Pick<ClaimVerification, 'verifierId' | 'visitedAt' | 'pa
 /** The street's stage of a claim: its verification row. */
 @Injectable()
 export class VerificationRepository {
-  findByClaim(tx: EntityManager, claimId: string): Promise<ClaimVerification | null> {
-    return tx.getRepository(ClaimVerification).findOneBy({ claimId });
+  /** The verification row as a JSON column of a larger query on `claim` aliased `alias` (ClaimDetailsRepository). */
+  verificationJson(alias: string): string {
+    return `(SELECT to_jsonb(v) FROM claim_verification v WHERE v.claim_id = ${alias}.id)`;
+  }
+
+  readVerification(db: EntityManager, json: Record<string, unknown> | null): ClaimVerification | null {
+    return json && hydrate(db, ClaimVerification, json);
   }
 
   async start(tx: EntityManager, claimId: string, startedBy: string): Promise<void> {

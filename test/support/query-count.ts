@@ -1,13 +1,22 @@
 import { jest } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 
-/** How many SQL statements the app's data source runs while `run` does its work. */
-export async function queriesDuring(db: DataSource, run: () => Promise<unknown>): Promise<number> {
+/** The SQL statements the app's data source runs while `run` does its work, transaction control included. */
+export async function statementsDuring(db: DataSource, run: () => Promise<unknown>): Promise<string[]> {
   const spy = jest.spyOn(db.logger, 'logQuery');
   try {
     await run();
-    return spy.mock.calls.length;
+    return spy.mock.calls.map(([sql]) => String(sql).replace(/\s+/g, ' ').trim());
   } finally {
     spy.mockRestore();
   }
 }
+
+/** How many SQL statements the app's data source runs while `run` does its work. */
+export async function queriesDuring(db: DataSource, run: () => Promise<unknown>): Promise<number> {
+  return (await statementsDuring(db, run)).length;
+}
+
+/** Statements that read or write rows: BEGIN, COMMIT, ROLLBACK and savepoints left out. */
+export const dataStatements = (statements: string[]): string[] =>
+  statements.filter((sql) => !/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT|SET TRANSACTION)/i.test(sql));

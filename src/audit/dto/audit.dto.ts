@@ -15,6 +15,8 @@ export class ListAuditQuery extends PageQuery {
 
 export class AuditEventResponse {
   @ApiProperty({ example: '42' }) seq: string;
+  @ApiProperty({ example: '350205', description: "the event's chain: its district's code, or `system`" }) chain: string;
+  @ApiProperty({ example: '17', description: 'its place in that chain' }) chainSeq: string;
   @ApiProperty() at: string;
   @ApiProperty({ type: String, nullable: true }) actorId: string | null;
   @ApiProperty({ example: 'claim.approve' }) action: string;
@@ -26,13 +28,22 @@ export class AuditEventResponse {
   @ApiProperty() hash: string;
 }
 
-export class AuditVerifyResponse {
+export class ChainVerification {
+  @ApiProperty({ example: '350205', description: "a district's code, or `system` for system-wide events" }) chain: string;
   @ApiProperty() ok: boolean;
-  @ApiProperty() checked: number;
-  @ApiProperty({ nullable: true, type: String, example: null }) firstBrokenSeq: string | null;
+  @ApiProperty({ description: 'events whose link held, in chain order' }) checked: number;
+  @ApiProperty({ nullable: true, type: String, example: null, description: "seq of the chain's first broken event (of a chain cut short at its end: its last remaining one)" }) firstBrokenSeq: string | null;
+}
+
+export class AuditVerifyResponse {
+  @ApiProperty({ description: 'every chain holds' }) ok: boolean;
+  @ApiProperty({ description: 'events checked, over all chains' }) checked: number;
+  @ApiProperty({ nullable: true, type: String, example: null, description: 'the lowest seq among the chains\' first broken events' }) firstBrokenSeq: string | null;
+  @ApiProperty({ type: [ChainVerification], description: 'one entry per chain the caller may see: all for an admin, their district\'s for an officer' })
+  chains: ChainVerification[];
 }
 
 export const toAuditEventResponse = (e: AuditEvent): AuditEventResponse => ({
-  seq: e.seq, at: e.at.toISOString(), actorId: e.actorId, action: e.action, entity: e.entity,
+  seq: e.seq, chain: e.chain, chainSeq: e.chainSeq, at: e.at.toISOString(), actorId: e.actorId, action: e.action, entity: e.entity,
   entityId: e.entityId, districtCode: e.districtCode, data: e.data, prevHash: e.prevHash, hash: e.hash,
 });

@@ -1,8 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('audit_event')
 export class AuditEvent {
-  @PrimaryColumn({ type: 'bigint' }) seq: string;
+  @PrimaryGeneratedColumn({ type: 'bigint' }) seq: string;
+  @Column({ type: 'varchar', length: 12 }) chain: string;
+  @Column({ name: 'chain_seq', type: 'bigint' }) chainSeq: string;
   @Column({ type: 'timestamptz' }) at: Date;
   @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId: string | null;
   @Column({ type: 'varchar', length: 60 }) action: string;

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ClaimDetailsService } from '../../src/claim-lifecycle/claim-details.service.js';
+import { ClaimsService } from '../../src/claims/claims.service.js';
+import { Database } from '../../src/database/database.js';
+import { ResidentsService } from '../../src/residents/residents.service.js';
+import { approve, assess, asUser, pay, verifiedFire } from '../support/domain-steps.js';
+import { claimInput, uniqueIdNumber, uniquePhone } from '../support/fixtures.js';
+import { dataStatements, statementsDuring } from '../support/query-count.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * The round trips the throughput issue pins: a claim read whatever it holds,
+ * the rule checks of a filing. Counted at the service, so the numbers are the
+ * claim's and not the HTTP guard's.
+ */
+describe('round trips', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp(); });
+  afterAll(() => t.close());
+
+  it('reads a paid claim — documents, flags, history, verification, assessment, decision, payment, deadline — in 2 statements', async () => {
+    const claim = await verifiedFire(t, '3000.00');
+    await assess(t, claim.id);
+    await approve(t, claim.id);
+    await pay(t, claim.id);
+    const officer = await asUser(t, 'hc.officer');
+    let read: Awaited<ReturnType<ClaimDetailsService['getInScope']>> | undefined;
+    const statements = await statementsDuring(t.db, async () => { read = await t.app.get(ClaimDetailsService).getInScope(officer, claim.id); });
+    expect(read).toMatchObject({ id: claim.id, status: 'paid', verification: expect.any(Object), assessment: expect.any(Object), payment: expect.any(Object) });
+    expect(read!.documents.length).toBeGreaterThan(0);
+    expect(read!.history.map((h) => h.to)).toEqual(['reported', 'verifying', 'verified', 'assessed', 'approved', 'paid']);
+    // One statement for the claim and all it holds (one snapshot), one for the working-day calendar.
+    expect(statements).toHaveLength(2);
+  });
+
+  it('answers a claim out of scope as not found, in the same one read', async () => {
+    const claim = await verifiedFire(t, '1000.00');
+    const otherDistrict = await asUser(t, 'jm.officer');
+    let error: unknown;
+    const statements = await statementsDuring(t.db, async () => {
+      error = await t.app.get(ClaimDetailsService).getInScope(otherDistrict, claim.id).catch((e: unknown) => e);
+    });
+    expect(error).toMatchObject({ code: 'NOT_FOUND' });
+    expect(statements).toHaveLength(1);
+  });
+
+  it('checks a filing against the resident, the event type, the policy and its coverage in 2 statements', async () => {
+    const cadre = await asUser(t, 'hc.cadre1');
+    const resident = await t.app.get(ResidentsService).register(cadre, {
+      name: '林志明', idNumber: uniqueIdNumber(), phone: uniquePhone(), streetCode: '350205001', address: '海沧街道', coverBasis: 'registered',
+    });
+    // Every rule is read before the last one refuses: an incident of 2017 has no policy.
+    const statements = await statementsDuring(t.db, () => t.app.get(Database).transaction((tx) =>
+      t.app.get(ClaimsService).file(tx, cadre, claimInput(resident.id, { eventType: 'fire', policeReportNo: undefined, incidentDate: '2017-06-01' })))
+      .catch((e: unknown) => expect(e).toMatchObject({ code: 'RULE_VIOLATION', details: [{ field: 'OUTSIDE_POLICY_PERIOD' }] })));
+    expect(dataStatements(statements)).toHaveLength(2);
+  });
+
+  it('takes the claim number after every check and read of a filing', async () => {
+    const cadre = await asUser(t, 'hc.cadre1');
+    const resident = await t.app.get(ResidentsService).register(cadre, {
+      name: '黄秀兰', idNumber: uniqueIdNumber(), phone: uniquePhone(), streetCode: '350205001', address: '海沧街道', coverBasis: 'registered',
+    });
+    const statements = dataStatements(await statementsDuring(t.db, () => t.app.get(Database).transaction((tx) =>
+      t.app.get(ClaimsService).file(tx, cadre, claimInput(resident.id, { eventType: 'fire', policeReportNo: undefined })))));
+    const numbered = statements.findIndex((sql) => sql.includes('claim_counter'));
+    expect(numbered).toBeGreaterThan(0);
+    // After the number: only writes, and the reads of the deadline terms the new clocks are counted in.
+    const afterwards = statements.slice(numbered + 1).filter((sql) => /^SELECT/i.test(sql));
+    expect(afterwards.every((sql) => /FROM "?policy"?|calendar_day/.test(sql))).toBe(true);
+    expect(statements.length - numbered).toBeLessThanOrEqual(8);
+  });
+});
