@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   const template = await claimTemplate(pool);
   const columns = Object.keys(template).filter((c) => !['id', 'claim_no', 'seq'].includes(c));
   let n = 0;
+  const reported = new Set<string>();
 
   const insertClaim = (db: pg.Pool | pg.PoolClient, seq: number, claimNo: string) => db.query(
     `INSERT INTO bench_claim (id, claim_no, seq, ${columns.join(', ')})
@@ -53,8 +54,8 @@ async function main(): Promise<void> {
         [template.district_code, template.year]);
       const { rows: [{ id }] } = await insertClaim(client, seq, `${template.district_code}-${template.year}-${String(seq).padStart(6, '0')}`);
       await client.query(
-        `INSERT INTO bench_claim_status_change (claim_id, from_status, to_status, actor_id, reason) VALUES ($1, NULL, 'reported', $2, NULL)`,
-        [id, template.reported_by]);
+        `INSERT INTO bench_claim_status_change (claim_id, district_code, from_status, to_status, actor_id, reason) VALUES ($1, $2, NULL, 'reported', $3, NULL)`,
+        [id, template.district_code, template.reported_by]);
       await client.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
       const { rows: [last] } = await client.query('SELECT chain_seq, hash FROM bench_audit_event ORDER BY chain_seq DESC LIMIT 1');
       const chainSeq = Number(last?.chain_seq ?? 0) + 1;
@@ -79,7 +80,12 @@ async function main(): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const answer = (work: Promise<unknown>) => work.then(
       (body) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); },
-      (error: Error) => { res.writeHead(500); res.end(error.message); });
+      (error: Error) => {
+        // Each distinct failure once: a baseline that errs measures nothing.
+        if (!reported.has(error.message)) console.error(`baseline ${url.pathname}: ${reported.add(error.message) && error.message}`);
+        res.writeHead(500);
+        res.end(error.message);
+      });
     req.resume();
     req.on('end', () => {
       if (req.method === 'POST' && url.pathname === '/insert') {

@@ -51,6 +51,8 @@ interface Measured {
   p99: number;
   errors: number;
   non2xx: number;
+  /** CPU time of the serving process (app or baseline) per answered request. */
+  cpuMsPerRequest: number;
 }
 
 const json = (token?: string) => ({ 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) });
@@ -114,13 +116,17 @@ function claimBody(residentId: string, i: number): string {
   });
 }
 
-async function measure(what: string, url: string, connections: number, requests: autocannon.Request[]): Promise<Measured> {
-  const result = await autocannon({ url, connections, duration: SECONDS, requests, timeout: 30 });
+interface Server { url: string; cpuSeconds(): number }
+
+async function measure(what: string, server: Server, connections: number, requests: autocannon.Request[]): Promise<Measured> {
+  const cpuBefore = server.cpuSeconds();
+  const result = await autocannon({ url: server.url, connections, duration: SECONDS, requests, timeout: 30 });
   const measured = {
     what, connections, requests: result.requests.total, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99,
     errors: result.errors + result.timeouts, non2xx: result.non2xx,
+    cpuMsPerRequest: result.requests.total ? ((server.cpuSeconds() - cpuBefore) * 1000) / result.requests.total : 0,
   };
-  console.log(`  ${what} @${connections}: ${measured.rps.toFixed(0)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, errors ${measured.errors}, non-2xx ${measured.non2xx}`);
+  console.log(`  ${what} @${connections}: ${measured.rps.toFixed(0)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, errors ${measured.errors}, non-2xx ${measured.non2xx}, ${measured.cpuMsPerRequest.toFixed(2)} ms CPU/request`);
   return measured;
 }
 
@@ -130,7 +136,7 @@ function rotating(build: (i: number) => Partial<autocannon.Request>, base: autoc
   return { ...base, setupRequest: (request) => ({ ...request, ...build(i++) }) };
 }
 
-async function startBaseline(databaseUrl: string): Promise<{ url: string; peakRssMb(): number; stop(): Promise<void> }> {
+async function startBaseline(databaseUrl: string): Promise<Server & { peakRssMb(): number; stop(): Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(benchDir(), '..', 'dist', 'bench', 'baseline-server.js')], {
     env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: databaseUrl, PORT: String(port), POOL_SIZE: String(POOL_SIZE) },
@@ -141,7 +147,7 @@ async function startBaseline(databaseUrl: string): Promise<{ url: string; peakRs
     if (child.exitCode !== null || tries > 100) throw new Error('the baseline server did not start');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, peakRssMb: processMeters(child.pid!).peakRssMb, stop: () => stopProcess(child) };
+  return { url, ...processMeters(child.pid!), stop: () => stopProcess(child) };
 }
 
 async function main(): Promise<void> {
@@ -177,27 +183,27 @@ async function main(): Promise<void> {
     if (res.status !== 201) throw new Error(`a single filing answered ${res.status}: ${await res.text()}`);
     console.log(`one filing alone: ${(performance.now() - started).toFixed(0)} ms`);
     console.log('intake');
-    for (const c of CONNECTIONS) results.push(await measure('app POST /claims (one district)', app.url, c, [intake(filingOf(haicang))]));
+    for (const c of CONNECTIONS) results.push(await measure('app POST /claims (one district)', app, c, [intake(filingOf(haicang))]));
     // Four districts: the filings go to each in turn.
     const spread = DISTRICTS.map((d) => filingOf(d.code));
     let turn = 0;
-    results.push(await measure('app POST /claims (four districts)', app.url, CONNECTIONS[0], [intake(() => spread[turn++ % spread.length]())]));
+    results.push(await measure('app POST /claims (four districts)', app, CONNECTIONS[0], [intake(() => spread[turn++ % spread.length]())]));
 
     const claimIds = (await call<{ items: { id: string }[] }>(app.url, 'GET', '/claims?pageSize=100', officer)).items.map((c) => c.id);
     baseline = await startBaseline(database.url);
     console.log('baselines');
     for (const c of CONNECTIONS) {
-      results.push(await measure('bare INSERT of a claim-like row', baseline.url, c, [{ method: 'POST', path: '/insert' }]));
-      results.push(await measure('bare filing transaction', baseline.url, c, [{ method: 'POST', path: '/filing' }]));
-      results.push(await measure('bare SELECT by id', baseline.url, c, [rotating((i) => ({ path: `/claim?id=${claimIds[i % claimIds.length]}` }), { method: 'GET' })]));
+      results.push(await measure('bare INSERT of a claim-like row', baseline, c, [{ method: 'POST', path: '/insert' }]));
+      results.push(await measure('bare filing transaction', baseline, c, [{ method: 'POST', path: '/filing' }]));
+      results.push(await measure('bare SELECT by id', baseline, c, [rotating((i) => ({ path: `/claim?id=${claimIds[i % claimIds.length]}` }), { method: 'GET' })]));
     }
 
     console.log('reads');
     const read = (what: string, path: (i: number) => string) => rotating((i) => ({ path: path(i) }), { method: 'GET', headers: json(officer) });
     for (const c of CONNECTIONS) {
-      results.push(await measure('app GET /claims/:id', app.url, c, [read('detail', (i) => `/api/v1/claims/${claimIds[i % claimIds.length]}`)]));
-      results.push(await measure('app GET /claims?pageSize=50', app.url, c, [read('list', (i) => `/api/v1/claims?pageSize=50&page=${1 + (i % 5)}`)]));
-      results.push(await measure('app GET /reports/annual (JSON)', app.url, c, [read('report', () => `/api/v1/reports/annual?districtCode=${haicang}&year=${shanghaiToday().slice(0, 4)}`)]));
+      results.push(await measure('app GET /claims/:id', app, c, [read('detail', (i) => `/api/v1/claims/${claimIds[i % claimIds.length]}`)]));
+      results.push(await measure('app GET /claims?pageSize=50', app, c, [read('list', (i) => `/api/v1/claims?pageSize=50&page=${1 + (i % 5)}`)]));
+      results.push(await measure('app GET /reports/annual (JSON)', app, c, [read('report', () => `/api/v1/reports/annual?districtCode=${haicang}&year=${shanghaiToday().slice(0, 4)}`)]));
     }
     const appRssMb = app.peakRssMb();
     const baselineRssMb = baseline.peakRssMb();
@@ -221,7 +227,7 @@ function report(results: Measured[], appRssMb: number, baselineRssMb: number, wh
     const base = baselineOf[r.what] ? find(baselineOf[r.what], r.connections).rps : 0;
     return base > 0 ? r.rps / base : undefined;
   };
-  const rows = results.map((r) => `| ${r.what} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${ratio(r)?.toFixed(2) ?? ''} |`);
+  const rows = results.map((r) => `| ${r.what} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${ratio(r)?.toFixed(2) ?? ''} | ${r.cpuMsPerRequest.toFixed(2)} |`);
   const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
   const intake50 = find('app POST /claims (one district)', 50);
   const spread50 = find('app POST /claims (four districts)', 50);
@@ -235,8 +241,8 @@ function report(results: Measured[], appRssMb: number, baselineRssMb: number, wh
     `- autocannon over loopback, ${SECONDS} s per row; app (\`dist/src/main.js\`, LOG_LEVEL=info, write rate limit raised) and baselines (Node http + pg, pool ${POOL_SIZE}) in processes of their own`,
     `- Load average (1 min) at the end: ${os.loadavg()[0].toFixed(2)} (${os.cpus().length} CPUs, autocannon, app, baseline and PostgreSQL share them)`,
     '',
-    '| what | connections | req/s | p50 ms | p99 ms | errors | non-2xx | × baseline |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| what | connections | req/s | p50 ms | p99 ms | errors | non-2xx | × baseline | CPU ms/request in its server process |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
     '| goal | result | |',

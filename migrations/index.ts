@@ -9,10 +9,12 @@ import { ClaimDeadlines1765800000001 } from './1765800000001-claim-deadlines.js'
 import { DenialReasons1766000000000 } from './1766000000000-denial-reasons.js';
 import { AuditChainsPerDistrict1766000000001 } from './1766000000001-audit-chains-per-district.js';
 import { DistrictCodeOnClaimRows1766000000002 } from './1766000000002-district-code-on-claim-rows.js';
+import { UsernameNormalForm1766100000000 } from './1766100000000-username-normal-form.js';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and jest load the same set. */
 export const migrations = [
   InitialSchema1764180000000, ReportIndexes1764200000000, LoginRateLimit1764300000000, MoneySense1765200000000,
   DocumentNames1765200100000, LedgerImports1765700000000, WorkingDayCalendar1765800000000, ClaimDeadlines1765800000001,
   DenialReasons1766000000000, AuditChainsPerDistrict1766000000001, DistrictCodeOnClaimRows1766000000002,
+  UsernameNormalForm1766100000000,
 ];

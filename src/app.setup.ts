@@ -17,7 +17,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   const logger = createLogger(config.LOG_LEVEL);
   app.useLogger(new PinoNestLogger(logger));
   app.use(requestLogger(logger));
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.TRUST_PROXY);
   // Both parsers Nest would add, registered here so that the screen below sees every parsed body.
   app.use(json({ limit: '1mb', verify: verifyJsonDepth }), urlencoded({ extended: false, limit: '1mb' }));
   app.use(refuseUnstorableText);

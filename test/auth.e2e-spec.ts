@@ -118,3 +118,98 @@ describe('login rate limit', () => {
     }
   });
 });
+
+describe('usernames: one normal form at creation, login and counting', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp({ LOGIN_RATE_LIMIT: '10' }); });
+  afterAll(async () => { await t.close(); });
+
+  const login = (username: string, password: string, address?: string) => {
+    const req = t.http().post(`${API}/auth/login`);
+    return (address ? req.set('X-Forwarded-For', address) : req).send({ username, password });
+  };
+  const create = async (username: string) => t.http().post(`${API}/users`).set('Authorization', await t.login('admin'))
+    .send({ username, password: 'a-long-password', displayName: '新用户', role: 'street_cadre', streetCode: '350205001' });
+
+  it('after 10 failures for jm.officer, neither jm.offİcer nor JM.OFFICER logs in, with the right password', async () => {
+    for (let i = 0; i < 10; i++) expect((await login('jm.officer', 'wrong-password')).status).toBe(401);
+    const dotted = await login('jm.offİcer', DEMO_PASSWORD);
+    expect(dotted.status).not.toBe(200);
+    expect(dotted.body.accessToken).toBeUndefined();
+    expect((await login('JM.OFFICER', DEMO_PASSWORD)).status).toBe(429);
+    expect((await login('jm.officer', DEMO_PASSWORD)).status).toBe(429);
+  });
+
+  it('a look-alike is no account: İ, dotless ı, a combining dot or a Cyrillic о never reach hc.officer', async () => {
+    for (const lookalike of ['hc.offİcer', 'HC.OFFİCER', 'hc.offıcer', 'hc.offi\u0307cer', 'hc.\u043efficer']) {
+      const res = await login(lookalike, DEMO_PASSWORD);
+      expect({ lookalike, status: res.status }).toEqual({ lookalike, status: 401 });
+    }
+    expect((await login('ｈｃ.ｏｆｆｉｃｅｒ', DEMO_PASSWORD)).status).toBe(200);
+  });
+
+  it('refuses usernames outside the safe set at creation with 400 naming the field', async () => {
+    for (const username of ['jm.offİcer', 'zhang\u0307san', '张三丰', 'ab', '.dotfirst', '-dash', 'has space', 'semi;colon', 'x'.repeat(65), 'ﬀ'.repeat(40)]) {
+      const res = await create(username);
+      expect({ username, status: res.status }).toEqual({ username, status: 400 });
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.details.map((d: { field: string }) => d.field)).toContain('username');
+    }
+  });
+
+  it('stores the normal form: Mixed.Case and full-width letters are created lower-case ASCII, and log in in any case', async () => {
+    const mixed = await create('New.Cadre_1');
+    expect(mixed.status).toBe(201);
+    expect(mixed.body.username).toBe('new.cadre_1');
+    const wide = await create('ｗｉｄｅ.ｃａｄｒｅ');
+    expect(wide.status).toBe(201);
+    expect(wide.body.username).toBe('wide.cadre');
+    expect((await create('NEW.CADRE_1')).status).toBe(409);
+    expect((await login('NEW.cadre_1', 'a-long-password')).status).toBe(200);
+    const [{ stored }] = await t.db.query(`SELECT array_agg(username ORDER BY username) AS stored FROM app_user WHERE username IN ('new.cadre_1', 'wide.cadre')`);
+    expect(stored).toEqual(['new.cadre_1', 'wide.cadre']);
+  });
+
+  it('ignores X-Forwarded-For unless TRUST_PROXY says so: one address, many claimed ones, one count', async () => {
+    const limited = await createTestApp({ LOGIN_RATE_LIMIT: '100', LOGIN_ADDRESS_RATE_LIMIT: '3' });
+    try {
+      const attempt = (username: string, address: string) => limited.http().post(`${API}/auth/login`).set('X-Forwarded-For', address).send({ username, password: 'wrong-password' });
+      for (const [i, username] of ['hc.cadre1', 'hc.cadre2', 'xy.cadre'].entries()) expect((await attempt(username, `10.0.0.${i}`)).status).toBe(401);
+      expect((await attempt('jm.cadre', '10.0.0.9')).status).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('login limits per address and per account', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp({ LOGIN_RATE_LIMIT: '3', LOGIN_ADDRESS_RATE_LIMIT: '5', TRUST_PROXY: 'loopback' }); });
+  afterAll(async () => { await t.close(); });
+
+  const attempt = (username: string, password: string, address: string) =>
+    t.http().post(`${API}/auth/login`).set('X-Forwarded-For', address).send({ username, password });
+
+  it('limits one address spraying many usernames, and not the other addresses', async () => {
+    const users = ['hc.cadre1', 'hc.cadre2', 'xy.cadre', 'jm.cadre', 'picc.adjuster'];
+    for (const username of users) expect((await attempt(username, 'wrong-password', '192.0.2.10')).status).toBe(401);
+    expect((await attempt('hc.officer', DEMO_PASSWORD, '192.0.2.10')).status).toBe(429);
+    expect((await attempt('hc.officer', DEMO_PASSWORD, '192.0.2.11')).status).toBe(200);
+  });
+
+  it('limits one account attacked from many addresses, and not the other accounts', async () => {
+    for (let i = 0; i < 3; i++) expect((await attempt('picc.manager', 'wrong-password', `198.51.100.${i}`)).status).toBe(401);
+    expect((await attempt('picc.manager', DEMO_PASSWORD, '198.51.100.200')).status).toBe(429);
+    expect((await attempt('jm.officer', DEMO_PASSWORD, '198.51.100.201')).status).toBe(200);
+  });
+
+  it('counts parallel attempts one by one: a burst gets no more tries than the limit', async () => {
+    const burst = await Promise.all(Array.from({ length: 10 }, (_, i) => attempt('jm.officer', 'wrong-password', `100.64.0.${i}`)));
+    const statuses = burst.map((res) => res.status).sort();
+    expect(statuses).toEqual([401, 401, 401, ...Array(7).fill(429)]);
+  });
+
+  it('counts failures, not successes: a user who signs in often is not locked out', async () => {
+    for (let i = 0; i < 6; i++) expect((await attempt('admin', DEMO_PASSWORD, `203.0.113.${i % 2}`)).status).toBe(200);
+  });
+});

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { insertRow } from '../database/insert-row.js';
 import { EventType } from './entities/event-type.entity.js';
 
 @Injectable()
@@ -19,7 +20,6 @@ export class CatalogRepository {
   /** New types go to the end of the catalogue order. */
   async insert(tx: EntityManager, eventType: Omit<EventType, 'sortOrder' | 'createdAt'>): Promise<EventType> {
     const [{ next }]: { next: number }[] = await tx.query('SELECT coalesce(max(sort_order), 0) + 1 AS next FROM event_type');
-    const repo = tx.getRepository(EventType);
-    return repo.save(repo.create({ ...eventType, sortOrder: next }));
+    return insertRow(tx, EventType, { ...eventType, sortOrder: next });
   }
 }

@@ -30,9 +30,6 @@ export class CatalogService {
     const perClaimLimit = parseMoney(dto.defaults.perClaimLimit);
     if (perClaimLimit <= 0n) throw DomainError.validation('defaults.perClaimLimit', 'must be greater than zero');
     return this.db.transaction(async (tx) => {
-      if (await this.catalog.exists(tx, dto.code)) {
-        throw DomainError.conflict('Event type exists', [{ field: 'code', message: 'already exists' }]);
-      }
       const created = await this.catalog.insert(tx, {
         code: dto.code,
         nameZh: dto.nameZh,

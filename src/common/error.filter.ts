@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { conflictOf, unavailableOf } from './database-errors.js';
 import { DomainError, ErrorCode, ErrorDetail, HTTP_STATUS_OF } from './domain-error.js';
 
 interface ErrorBody {
@@ -43,8 +44,9 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof URIError || (exception instanceof Error && exception.cause instanceof URIError)) {
       return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Validation failed', details: [{ field: 'path', message: 'path is not valid percent-encoded UTF-8' }] };
     }
-    if (exception instanceof DomainError) {
-      return { statusCode: HTTP_STATUS_OF[exception.code], code: exception.code, message: exception.message, details: exception.details };
+    const domainError = exception instanceof DomainError ? exception : conflictOf(exception) ?? unavailableOf(exception);
+    if (domainError) {
+      return { statusCode: HTTP_STATUS_OF[domainError.code], code: domainError.code, message: domainError.message, details: domainError.details };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -33,6 +33,12 @@ describe('validateConfig', () => {
     ['JWT_SECRET', 'short'],
     ['UPLOAD_MAX_BYTES', '12.5'],
     ['SEED_DEMO_DATA', 'maybe'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', '0'],
+    ['TRUST_PROXY', 'everyone'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['TRUST_PROXY', 'loopback,,10.0.0.1'],
+    ['LOGIN_ADDRESS_RATE_LIMIT', '0'],
   ])('rejects %s=%s and names the variable', (name, value) => {
     expect(() => validateConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));
   });
@@ -70,5 +76,12 @@ describe('validateConfig', () => {
   it('requires the bootstrap admin username and password together', () => {
     expect(() => validateConfig({ BOOTSTRAP_ADMIN_USERNAME: 'root' })).toThrow(/set together/);
     expect(() => validateConfig({ BOOTSTRAP_ADMIN_USERNAME: 'root', BOOTSTRAP_ADMIN_PASSWORD: 'short' })).toThrow(/BOOTSTRAP_ADMIN_PASSWORD/);
+  });
+
+  it('trusts no proxy by default, and reads a hop count or a list of addresses and subnets for TRUST_PROXY', () => {
+    expect(validateConfig({}).TRUST_PROXY).toBe(false);
+    expect(validateConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(validateConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(validateConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8, 192.0.2.7' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8', '192.0.2.7']);
   });
 });

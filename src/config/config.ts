@@ -1,7 +1,8 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
-  IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync,
+  IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateBy, validateSync,
 } from 'class-validator';
+import { isIP } from 'node:net';
 
 /** Marked dev defaults: accepted outside production only. */
 export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
@@ -11,6 +12,34 @@ const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+
+/** What Express's `trust proxy` setting is given. */
+export type TrustProxy = false | number | string[];
+
+const TRUST_PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const TRUST_PROXY_MESSAGE = 'TRUST_PROXY must be false, a hop count (1-10), or a comma-separated list of addresses, subnets (10.0.0.0/8) or loopback, linklocal, uniquelocal';
+
+function toTrustProxy({ value }: { value: unknown }): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (text === 'false' || text === 'off') return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text.split(',').map((part) => part.trim());
+}
+
+function isTrustProxy(value: unknown): boolean {
+  if (value === false) return true;
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 1 && value <= 10;
+  return Array.isArray(value) && value.length > 0 && value.every((part) => typeof part === 'string' && isProxyAddress(part));
+}
+
+function isProxyAddress(part: string): boolean {
+  if (TRUST_PROXY_NAMES.includes(part)) return true;
+  const [address, prefix, ...rest] = part.split('/');
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
 
 /** Every environment variable the app reads, validated once at start-up. */
 export class AppConfig {
@@ -66,8 +95,23 @@ export class AppConfig {
   @Transform(toBool) @IsBoolean()
   SEED_DEMO_DATA = true;
 
+  /** Failed logins per minute per account, from all addresses together. */
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_RATE_LIMIT = 10;
+
+  /** Failed logins per minute per client address, for all usernames together. */
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_ADDRESS_RATE_LIMIT = 50;
+
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (the
+   * rate limits count by it): `false` (default: none, the socket's address),
+   * a hop count, or a comma-separated list of addresses, subnets and the
+   * names loopback, linklocal, uniquelocal. `true` (believe anyone) is
+   * refused: a client could then choose its own address.
+   */
+  @Transform(toTrustProxy) @ValidateBy({ name: 'trustProxy', validator: { validate: isTrustProxy, defaultMessage: () => TRUST_PROXY_MESSAGE } })
+  TRUST_PROXY: TrustProxy = false;
 
   @Transform(toInt) @IsInt() @Min(1)
   WRITE_RATE_LIMIT = 300;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { insertRow } from '../database/insert-row.js';
 import { Insurer } from './entities/insurer.entity.js';
 
 @Injectable()
@@ -12,12 +13,8 @@ export class InsurersRepository {
     return db.getRepository(Insurer).findOneBy({ id });
   }
 
-  nameTaken(tx: EntityManager, name: string): Promise<boolean> {
-    return tx.getRepository(Insurer).existsBy({ name });
-  }
-
   insert(tx: EntityManager, insurer: Pick<Insurer, 'name' | 'shortName'>): Promise<Insurer> {
-    return tx.getRepository(Insurer).save(tx.getRepository(Insurer).create(insurer));
+    return insertRow(tx, Insurer, insurer);
   }
 
   /** Everyone may see the insurers that hold a policy they can see; admins and district staff see all. */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { DomainError } from '../common/domain-error.js';
 import { Database } from '../database/database.js';
 import { CreateInsurerDto, InsurerResponse, toInsurerResponse } from './dto/insurer.dto.js';
 import { InsurersRepository } from './insurers.repository.js';
@@ -21,9 +20,6 @@ export class InsurersService {
 
   async create(caller: AuthUser, dto: CreateInsurerDto): Promise<InsurerResponse> {
     return this.db.transaction(async (tx) => {
-      if (await this.insurers.nameTaken(tx, dto.name)) {
-        throw DomainError.conflict('Insurer exists', [{ field: 'name', message: 'already exists' }]);
-      }
       const insurer = await this.insurers.insert(tx, { name: dto.name, shortName: dto.shortName ?? null });
       await this.audit.record(tx, { actor: caller, action: 'insurer.create', entity: 'insurer', entityId: insurer.id, data: { ...dto } });
       return toInsurerResponse(insurer);

@@ -11,6 +11,7 @@ import { Coverage } from './entities/coverage.entity.js';
 import { Policy, type PolicyStatus } from './entities/policy.entity.js';
 import type { CoverageLimits } from './policy-limits.js';
 import type { CoverageTerms } from './policy-terms.js';
+import { insertRow } from '../database/insert-row.js';
 
 /** A policy as shown: with its district's and insurer's names. */
 export type PolicyRecord = Policy & { district: District; insurer: Insurer };
@@ -114,12 +115,6 @@ export class PoliciesRepository {
       .getMany() as Promise<CoverageRecord[]>;
   }
 
-  policyNoTaken(tx: EntityManager, policyNo: string, exceptId: string | null): Promise<boolean> {
-    const query = tx.getRepository(Policy).createQueryBuilder('policy').where('policy.policyNo = :policyNo', { policyNo });
-    if (exceptId) query.andWhere('policy.id <> :exceptId', { exceptId });
-    return query.getExists();
-  }
-
   /** Another active policy of the district whose period overlaps, or of the same year (one active policy per district and year). */
   findActiveClash(tx: EntityManager, policy: Policy): Promise<Policy | null> {
     const { id, districtCode, year, periodStart, periodEnd } = policy;
@@ -132,8 +127,7 @@ export class PoliciesRepository {
   }
 
   insert(tx: EntityManager, policy: NewPolicy): Promise<Policy> {
-    const repo = tx.getRepository(Policy);
-    return repo.save(repo.create({ ...policy, status: 'draft' }));
+    return insertRow(tx, Policy, { ...policy, status: 'draft' });
   }
 
   save(tx: EntityManager, policy: Policy): Promise<Policy> {

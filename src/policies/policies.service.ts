@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
@@ -20,11 +20,6 @@ import { PoliciesRepository, type CoverageRecord } from './policies.repository.j
 import {
   activationProblems, draftProblems, resolveCoverages, type CoverageInput, type CoverageTerms,
 } from './policy-terms.js';
-
-const PG_UNIQUE_VIOLATION = '23505';
-const PG_EXCLUSION_VIOLATION = '23P01';
-const POLICY_NO_UNIQUE = 'policy_policy_no_key';
-const ONE_ACTIVE_PER_YEAR = 'policy_active_district_year_uq';
 
 @Injectable()
 export class PoliciesService {
@@ -63,7 +58,7 @@ export class PoliciesService {
     if (caller.role === Role.DistrictOfficer && dto.districtCode !== caller.districtCode) {
       throw DomainError.forbidden('A district officer may create policies of their own district only');
     }
-    return this.write(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const problems: ErrorDetail[] = [];
       if (!(await this.regions.findDistrict(tx, dto.districtCode))) problems.push({ field: 'districtCode', message: 'no such district' });
       if (!(await this.insurers.exists(tx, dto.insurerId))) problems.push({ field: 'insurerId', message: 'no such insurer' });
@@ -71,7 +66,6 @@ export class PoliciesService {
       problems.push(...draftProblems({ year: dto.year, periodStart: dto.periodStart, periodEnd: dto.periodEnd, aggregateLimit }));
       const coverages = await this.resolveCoverages(tx, dto.coverages, problems);
       if (problems.length) throw new DomainError('VALIDATION_FAILED', 'Validation failed', problems);
-      if (await this.policies.policyNoTaken(tx, dto.policyNo, null)) throw policyNoConflict();
 
       const policy = await this.policies.insert(tx, {
         policyNo: dto.policyNo,
@@ -99,7 +93,7 @@ export class PoliciesService {
 
   /** Only a draft may change; an active policy's terms are frozen (changes go into next year's policy). */
   async update(caller: AuthUser, id: string, dto: UpdatePolicyDto): Promise<PolicyResponse> {
-    return this.write(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const policy = await this.policies.findInScopeForUpdate(tx, caller, id);
       if (!policy) throw DomainError.notFound('Policy');
       requireDraft(policy);
@@ -121,7 +115,6 @@ export class PoliciesService {
       problems.push(...draftProblems(policy));
       const coverages = dto.coverages === undefined ? null : await this.resolveCoverages(tx, dto.coverages, problems);
       if (problems.length) throw new DomainError('VALIDATION_FAILED', 'Validation failed', problems);
-      if (dto.policyNo !== undefined && (await this.policies.policyNoTaken(tx, dto.policyNo, id))) throw policyNoConflict();
 
       await this.policies.save(tx, policy);
       if (coverages) await this.policies.replaceCoverages(tx, id, coverages);
@@ -141,7 +134,7 @@ export class PoliciesService {
    * decides between two activations racing each other.
    */
   async activate(caller: AuthUser, id: string): Promise<PolicyResponse> {
-    return this.write(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const policy = await this.policies.findInScopeForUpdate(tx, caller, id);
       if (!policy) throw DomainError.notFound('Policy');
       requireDraft(policy);
@@ -185,14 +178,6 @@ export class PoliciesService {
     return resolved.coverages;
   }
 
-  /** One transaction; a constraint the database enforces against a concurrent write becomes a 409, never a 500. */
-  private async write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await this.db.transaction(work);
-    } catch (error) {
-      throw conflictOf(error) ?? error;
-    }
-  }
 }
 
 function requireDraft(policy: Policy): void {
@@ -230,23 +215,9 @@ function definedOnly(deadlines: PolicyDeadlinesDto | undefined): Partial<PolicyD
   return Object.fromEntries(Object.entries(deadlines ?? {}).filter(([, days]) => days !== undefined && days !== null));
 }
 
-function policyNoConflict(): DomainError {
-  return DomainError.conflict('Policy number is taken', [{ field: 'policyNo', message: 'already exists' }]);
-}
-
-function activeClash(other: Pick<Policy, 'id' | 'policyNo'> | null): DomainError {
+/** The clash the service sees before it writes; one it cannot see yet (a concurrent activation) the constraints answer. */
+function activeClash(other: Pick<Policy, 'id' | 'policyNo'>): DomainError {
   return DomainError.conflict('Another active policy covers this district in the same year or on overlapping dates', [{
-    field: 'periodStart',
-    message: other ? `overlaps active policy ${other.policyNo}` : 'overlaps another active policy',
-    ...(other ? { policyId: other.id, policyNo: other.policyNo } : {}),
+    field: 'periodStart', message: `overlaps active policy ${other.policyNo}`, policyId: other.id, policyNo: other.policyNo,
   }]);
-}
-
-function conflictOf(error: unknown): DomainError | null {
-  if (!(error instanceof QueryFailedError)) return null;
-  const { code, constraint, table } = error.driverError as { code?: string; constraint?: string; table?: string };
-  if (code === PG_UNIQUE_VIOLATION && constraint === POLICY_NO_UNIQUE) return policyNoConflict();
-  const oneActive = (code === PG_UNIQUE_VIOLATION && constraint === ONE_ACTIVE_PER_YEAR)
-    || (code === PG_EXCLUSION_VIOLATION && table === 'policy');
-  return oneActive ? activeClash(null) : null;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { insertRow } from '../database/insert-row.js';
 import { District } from './entities/district.entity.js';
 import { Street } from './entities/street.entity.js';
 
@@ -24,11 +25,11 @@ export class RegionsRepository {
   }
 
   insertDistrict(tx: EntityManager, district: Pick<District, 'code' | 'name'>): Promise<District> {
-    return tx.getRepository(District).save(tx.getRepository(District).create(district));
+    return insertRow(tx, District, district);
   }
 
   insertStreet(tx: EntityManager, street: Pick<Street, 'code' | 'name' | 'districtCode'>): Promise<Street> {
-    return tx.getRepository(Street).save(tx.getRepository(Street).create(street));
+    return insertRow(tx, Street, street);
   }
 
   /** The districts an insurer's staff may see: those where it holds a policy. */

@@ -25,9 +25,6 @@ export class RegionsService {
 
   async createDistrict(caller: AuthUser, dto: CreateDistrictDto): Promise<DistrictResponse> {
     return this.db.transaction(async (tx) => {
-      if (await this.regions.findDistrict(tx, dto.code)) {
-        throw DomainError.conflict('District exists', [{ field: 'code', message: 'already exists' }]);
-      }
       const district = await this.regions.insertDistrict(tx, dto);
       await this.audit.record(tx, { actor: caller, action: 'district.create', entity: 'district', entityId: district.code, districtCode: district.code, data: { ...dto } });
       return toDistrictResponse(district);
@@ -45,9 +42,6 @@ export class RegionsService {
       throw DomainError.validation('code', `street code must start with the district code ${districtCode}`);
     }
     return this.db.transaction(async (tx) => {
-      if (await this.regions.findStreet(tx, dto.code)) {
-        throw DomainError.conflict('Street exists', [{ field: 'code', message: 'already exists' }]);
-      }
       const street = await this.regions.insertStreet(tx, { ...dto, districtCode });
       await this.audit.record(tx, { actor: caller, action: 'street.create', entity: 'street', entityId: street.code, districtCode, data: { ...dto } });
       return toStreetResponse(street);

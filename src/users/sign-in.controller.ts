@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Auth, Authenticated } from '../auth/authenticated.decorator.js';
@@ -16,10 +16,10 @@ export class SignInController {
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse })
   @ApiError(401, 'Wrong username or password, or an inactive account.')
-  @ApiError(429, 'Repeated failed attempts per address and username.')
+  @ApiError(429, 'Too many failed logins in a minute for this account (LOGIN_RATE_LIMIT) or from this address (LOGIN_ADDRESS_RATE_LIMIT).')
   @ApiOperation({ summary: 'Log in and get an access token' })
-  login(@Body() dto: LoginDto): Promise<LoginResponse> {
-    return this.signIn.login(dto);
+  login(@Body() dto: LoginDto, @Ip() address: string): Promise<LoginResponse> {
+    return this.signIn.login(dto, address);
   }
 
   @Get('me')

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { InsurersModule } from '../insurers/insurers.module.js';
 import { RegionsModule } from '../regions/regions.module.js';
 import { User } from './entities/user.entity.js';
+import { LoginAttempts } from './login-attempts.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SignInController } from './sign-in.controller.js';
 import { SignInService } from './sign-in.service.js';
@@ -13,7 +14,7 @@ import { UsersService } from './users.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([User]), RegionsModule, InsurersModule],
   controllers: [SignInController, UsersController],
-  providers: [UsersRepository, UsersService, PasswordHasher, SignInService],
+  providers: [UsersRepository, UsersService, PasswordHasher, SignInService, LoginAttempts],
   exports: [UsersRepository, PasswordHasher],
 })
 export class UsersModule {}

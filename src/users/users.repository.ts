@@ -2,22 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
+import { insertRow } from '../database/insert-row.js';
 import { User } from './entities/user.entity.js';
 
 @Injectable()
 export class UsersRepository {
+  /** `username` in its normal form (normaliseUsername), as every stored one is. */
   findByUsername(db: EntityManager, username: string): Promise<User | null> {
-    return db.getRepository(User).createQueryBuilder('u')
-      .where('lower(u.username) = lower(:username)', { username }).getOne();
-  }
-
-  usernameTaken(tx: EntityManager, username: string): Promise<boolean> {
-    return tx.getRepository(User).createQueryBuilder('u')
-      .where('lower(u.username) = lower(:username)', { username }).getExists();
+    return db.getRepository(User).findOneBy({ username });
   }
 
   insert(tx: EntityManager, user: Partial<User>): Promise<User> {
-    return tx.getRepository(User).save(tx.getRepository(User).create(user));
+    return insertRow(tx, User, user);
+  }
+
+  /** The new user's id, or null when the username is taken (by an earlier start of this or another instance). */
+  async insertUnlessTaken(tx: EntityManager, user: Partial<User>): Promise<string | null> {
+    const result = await tx.createQueryBuilder().insert().into(User).values(user).orIgnore().returning(['id']).execute();
+    const rows = result.raw as { id: string }[];
+    return rows.length ? rows[0].id : null;
   }
 
   save(tx: EntityManager, user: User): Promise<User> {

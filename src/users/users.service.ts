@@ -14,6 +14,7 @@ import type { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/user.re
 import { toUserResponse, type UserResponse } from './dto/user.response.js';
 import type { User } from './entities/user.entity.js';
 import { PasswordHasher } from './password-hasher.js';
+import { isSafeUsername, normaliseUsername, SAFE_USERNAME_MESSAGE } from './username.js';
 import { UsersRepository } from './users.repository.js';
 
 const SYSTEM_ACTOR = { id: null };
@@ -33,14 +34,16 @@ export class UsersService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { BOOTSTRAP_ADMIN_USERNAME: username, BOOTSTRAP_ADMIN_PASSWORD: password } = this.config;
-    if (!username || !password) return;
+    const { BOOTSTRAP_ADMIN_USERNAME: given, BOOTSTRAP_ADMIN_PASSWORD: password } = this.config;
+    if (!given || !password) return;
+    const username = normaliseUsername(given);
+    if (!isSafeUsername(username)) throw new Error(`BOOTSTRAP_ADMIN_USERNAME: ${SAFE_USERNAME_MESSAGE}`);
     await this.db.transaction(async (tx) => {
-      if (await this.users.usernameTaken(tx, username)) return;
-      const admin = await this.users.insert(tx, {
+      const adminId = await this.users.insertUnlessTaken(tx, {
         username, passwordHash: await this.passwords.hash(password), displayName: 'Administrator', role: Role.Admin,
       });
-      await this.audit.record(tx, { actor: SYSTEM_ACTOR, action: 'user.bootstrap_admin', entity: 'user', entityId: admin.id, data: { username } });
+      if (!adminId) return;
+      await this.audit.record(tx, { actor: SYSTEM_ACTOR, action: 'user.bootstrap_admin', entity: 'user', entityId: adminId, data: { username } });
       this.logger.log(`Created bootstrap admin ${username}`);
     });
   }
@@ -53,9 +56,6 @@ export class UsersService implements OnApplicationBootstrap {
       const scope = await this.resolveScope(tx, dto);
       if (caller.role === Role.DistrictOfficer && scope.districtCode !== caller.districtCode) {
         throw DomainError.validation('streetCode', 'street is not in your district');
-      }
-      if (await this.users.usernameTaken(tx, dto.username)) {
-        throw DomainError.conflict('Username is taken', [{ field: 'username', message: 'already exists' }]);
       }
       const user = await this.users.insert(tx, {
         username: dto.username,

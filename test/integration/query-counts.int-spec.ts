@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ClaimDetailsService } from '../../src/claim-lifecycle/claim-details.service.js';
 import { ClaimsService } from '../../src/claims/claims.service.js';
+import { ListClaimsQuery } from '../../src/claims/dto/claim.requests.js';
 import { Database } from '../../src/database/database.js';
 import { ResidentsService } from '../../src/residents/residents.service.js';
 import { approve, assess, asUser, pay, verifiedFire } from '../support/domain-steps.js';
@@ -69,5 +70,11 @@ describe('round trips', () => {
     const afterwards = statements.slice(numbered + 1).filter((sql) => /^SELECT/i.test(sql));
     expect(afterwards.every((sql) => /FROM "?policy"?|calendar_day/.test(sql))).toBe(true);
     expect(statements.length - numbered).toBeLessThanOrEqual(8);
+  });
+
+  it('lists a page of claims in 2 statements: the page and its count', async () => {
+    const officer = await asUser(t, 'hc.officer');
+    const statements = await statementsDuring(t.db, () => t.app.get(ClaimsService).list(officer, Object.assign(new ListClaimsQuery(), { page: 1, pageSize: 50 })));
+    expect(statements).toHaveLength(2);
   });
 });

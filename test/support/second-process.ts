@@ -29,7 +29,7 @@ export async function startSecondProcess(databaseUrl: string, env: Record<string
       ...inherited,
       DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'test', SEED_DEMO_DATA: 'false', LOG_LEVEL: 'silent',
       DOCUMENT_STORAGE_DIR: `${process.env.TMPDIR ?? '/tmp'}/zz-docs-${process.pid}`,
-      LOGIN_RATE_LIMIT: '100', WRITE_RATE_LIMIT: '100000',
+      LOGIN_RATE_LIMIT: '100', LOGIN_ADDRESS_RATE_LIMIT: '100000', WRITE_RATE_LIMIT: '100000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -74,7 +74,7 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {

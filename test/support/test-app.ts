@@ -40,15 +40,17 @@ export function registeredRoutes(app: NestExpressApplication): string[] {
 
 /**
  * The real app (real migrations, real PostgreSQL) on a database of its own.
- * `env` overrides configuration for this app only.
+ * `env` overrides configuration for this app only. `options.databaseUrl`
+ * runs it on a database the test made (and keeps) itself, e.g. on a server
+ * it stops and starts.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase();
+export async function createTestApp(env: Record<string, string> = {}, options: { databaseUrl?: string } = {}): Promise<TestApp> {
+  const databaseUrl = options.databaseUrl ?? await createTestDatabase();
   const saved = { ...process.env };
   Object.assign(process.env, {
     NODE_ENV: 'test', DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'false', LOG_LEVEL: 'silent',
     DOCUMENT_STORAGE_DIR: `${process.env.TMPDIR ?? '/tmp'}/zz-docs-${process.pid}`,
-    LOGIN_RATE_LIMIT: '100', WRITE_RATE_LIMIT: '100000',
+    LOGIN_RATE_LIMIT: '100', LOGIN_ADDRESS_RATE_LIMIT: '100000', WRITE_RATE_LIMIT: '100000',
     ...env,
   });
   try {
@@ -77,7 +79,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       },
       async close() {
         await app.close();
-        await dropTestDatabase(databaseUrl);
+        if (!options.databaseUrl) await dropTestDatabase(databaseUrl);
         if (pii.leaks.length > 0) throw piiLeakError(pii.leaks);
       },
     };

@@ -31,24 +31,29 @@ async function ensureTemplate(adminUrl: string, template: string): Promise<void>
       const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
       if (rowCount) return;
       await admin.query(`CREATE DATABASE "${template}_build"`);
-      const db = new DataSource(dataSourceOptions(databaseUrl(adminUrl, `${template}_build`)));
-      await db.initialize();
-      try {
-        await db.runMigrations();
-        await runSeeds(db, referenceSeeds, {
-          // Light argon2 parameters: these hashes exist only on the throwaway test server.
-          hashPassword: (password) => argon2.hash(password, { type: argon2.argon2id, memoryCost: 4096, timeCost: 2 }),
-          log: () => undefined,
-        });
-      } finally {
-        await db.destroy();
-      }
+      await migrateAndSeed(databaseUrl(adminUrl, `${template}_build`));
       // Renamed only when complete, so a half-built template is never cloned.
       await admin.query(`ALTER DATABASE "${template}_build" RENAME TO "${template}"`);
     } finally {
       await admin.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
     }
   });
+}
+
+/** The real migrations and the reference seeds on the (empty) database at `url`. */
+export async function migrateAndSeed(url: string): Promise<void> {
+  const db = new DataSource(dataSourceOptions(url));
+  await db.initialize();
+  try {
+    await db.runMigrations();
+    await runSeeds(db, referenceSeeds, {
+      // Light argon2 parameters: these hashes exist only on a throwaway test server.
+      hashPassword: (password) => argon2.hash(password, { type: argon2.argon2id, memoryCost: 4096, timeCost: 2 }),
+      log: () => undefined,
+    });
+  } finally {
+    await db.destroy();
+  }
 }
 
 let counter = 0;

@@ -1,12 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsMoney } from '../../common/money.js';
 import { PageQuery } from '../../common/pagination.js';
 import { ROLES, type Role } from '../../auth/role.js';
+import { normaliseUsername, SAFE_USERNAME, SAFE_USERNAME_MESSAGE } from '../username.js';
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'haicang.cadre3' })
-  @IsString() @Matches(/^[A-Za-z0-9._-]{3,64}$/, { message: 'username must be 3-64 letters, digits, dots, dashes or underscores' })
+  @ApiProperty({ example: 'haicang.cadre3', pattern: SAFE_USERNAME.source, description: 'stored in its normal form: NFKC, ASCII letters lower-cased' })
+  @Transform(({ value }) => (typeof value === 'string' ? normaliseUsername(value) : value))
+  @IsString() @Matches(SAFE_USERNAME, { message: SAFE_USERNAME_MESSAGE })
   username: string;
 
   @ApiProperty({ example: 'a-long-password', minLength: 10 })
