@@ -18,13 +18,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response } from 'supertest';
 import type { AuthUser } from '../src/auth/auth-user.js';
 import { Role } from '../src/auth/role.js';
-import { ClaimLifecycleService } from '../src/claim-lifecycle/claim-lifecycle.service.js';
 import { ClaimDocumentsService } from '../src/claims/claim-documents.service.js';
-import { approve, asUser, assess, pay } from './support/domain-steps.js';
-import { claimInput, createResident, PDF_BYTES, PNG_BYTES, uniqueIdNumber, uniquePhone } from './support/fixtures.js';
+import { asUser, claimInState, type ClaimState } from './support/domain-steps.js';
+import { claimInput, createResident, PNG_BYTES, uniqueIdNumber, uniquePhone } from './support/fixtures.js';
 import { ledgerFile } from './support/ledger-files.js';
-import { API, createTestApp, type TestApp } from './support/test-app.js';
-import { FIRE_DOCUMENTS, siteVisit } from './support/workflow-steps.js';
+import { API, createTestApp, registeredRoutes, type TestApp } from './support/test-app.js';
+import { siteVisit } from './support/workflow-steps.js';
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 type Outcome = number | 'hidden';
@@ -83,38 +82,9 @@ let residentIdNumber: string;
 let counter = 0;
 const next = () => ++counter;
 
-type ClaimState = 'reported' | 'verifying' | 'needs_info' | 'verified' | 'assessed' | 'approved' | 'denied' | 'paid';
 const shared = new Map<string, Promise<string>>();
 
-/** A fire claim of hc.cadre1's resident, with every document, brought to `state` through the services. */
-async function newClaim(state: ClaimState): Promise<string> {
-  const filer = await asUser(t, 'hc.cadre1');
-  const verifier = await asUser(t, 'hc.cadre2');
-  const lifecycle = t.app.get(ClaimLifecycleService);
-  const claim = await lifecycle.file(filer,
-    claimInput(residentId, { eventType: 'fire', policeReportNo: undefined, claimedAmount: '1000.00' }));
-  if (state === 'reported') return claim.id;
-  const documents = t.app.get(ClaimDocumentsService);
-  for (const type of FIRE_DOCUMENTS) await documents.upload(filer, claim.id, { type }, { originalname: `${type}.pdf`, buffer: PDF_BYTES });
-  await lifecycle.startVerification(verifier, claim.id);
-  if (state === 'verifying') return claim.id;
-  if (state === 'needs_info') {
-    await lifecycle.returnForInformation(verifier, claim.id, { reason: '请补充现场照片' });
-    return claim.id;
-  }
-  await lifecycle.recordVerification(verifier, claim.id, { ...siteVisit('1000.00'), recommendation: 'pay' });
-  if (state === 'verified') return claim.id;
-  await assess(t, claim.id);
-  if (state === 'assessed') return claim.id;
-  if (state === 'denied') {
-    await lifecycle.decide(await asUser(t, 'picc.manager'), claim.id, { decision: 'deny', reasonCode: 'other' });
-    return claim.id;
-  }
-  await approve(t, claim.id);
-  if (state === 'approved') return claim.id;
-  await pay(t, claim.id);
-  return claim.id;
-}
+const newClaim = (state: ClaimState) => claimInState(t, residentId, state);
 
 /** One claim in the state for calls that leave it as it is. */
 const sharedClaim = (state: ClaimState) => {
@@ -358,20 +328,6 @@ function outcome(res: Response, call: Call): Outcome {
   return res.status;
 }
 
-/** The registered routes as "METHOD /path", from the express router Nest built. */
-function registeredRoutes(): string[] {
-  const express = t.app.getHttpAdapter().getInstance();
-  // The route objects carry `methods` at run time; express's types leave it out.
-  const layers = express.router.stack as unknown as { route?: { path: string; methods: Record<string, boolean> } }[];
-  return layers.flatMap(({ route }) => {
-    if (!route) return [];
-    const methods = Object.keys(route.methods);
-    // Nest's not-found handler, mounted for every method on the paths outside the global prefix.
-    if (methods.includes('propfind')) return [];
-    return methods.map((method) => `${method.toUpperCase()} ${route.path}`);
-  });
-}
-
 describe('authorization matrix', () => {
   beforeAll(async () => {
     t = await createTestApp();
@@ -389,7 +345,7 @@ describe('authorization matrix', () => {
   afterAll(async () => { await t.close(); });
 
   it('has an entry for every route the app registered, and none for a route it did not', () => {
-    const registered = registeredRoutes();
+    const registered = registeredRoutes(t.app);
     expect({ withoutEntry: registered.filter((route) => !(route in ROUTES)), withoutRoute: Object.keys(ROUTES).filter((route) => !registered.includes(route)) })
       .toEqual({ withoutEntry: [], withoutRoute: [] });
   });

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHmac, randomUUID } from 'node:crypto';
-import type { Response } from 'supertest';
+import type { Response, Test } from 'supertest';
 import { AppConfig } from '../src/config/config.js';
 import { API, createTestApp, type TestApp } from './support/test-app.js';
 import { registerResident, verifiedFireClaim } from './support/workflow-steps.js';
+import { PNG_BYTES } from './support/fixtures.js';
 
 /** Regression tests for issue 9, defects 1, 2, 4 and 7: bad input is a 4xx naming the field, never a 500. */
 describe('input hardening', () => {
@@ -101,6 +102,36 @@ describe('input hardening', () => {
     it('a paired surrogate (an emoji) is ordinary text', async () => {
       const res = await t.http().get(`${API}/residents?name=${encodeURIComponent('陈😀')}`).set('Authorization', admin);
       expect(res.status).toBe(200);
+    });
+  });
+
+  // Found by the fuzz tests (test/fuzz-*.e2e-spec.ts): each was a 400 whose details named nothing.
+  describe('malformed path segments', () => {
+    it.each([
+      ['/claims/not-a-uuid', 'id'],
+      ['/claims/00000000-0000-0000-0000-00000000000/notice.pdf', 'id'],
+      ['/residents/1', 'id'],
+    ])('GET %s is 400 naming %s', async (path, field) => {
+      const res = await t.http().get(`${API}${path}`).set('Authorization', admin);
+      expectValidationError(res, field);
+    });
+
+    it('names docId when the document id is no UUID', async () => {
+      const res = await t.http().get(`${API}/claims/${randomUUID()}/documents/x`).set('Authorization', admin);
+      expectValidationError(res, 'docId');
+    });
+
+    it.each([
+      ['a second file', (r: Test) => r.field('type', 'photo').attach('file', PNG_BYTES, 'a.png').attach('file', PNG_BYTES, 'b.png'), 'body'],
+      ['a form field without a name', (r: Test) => r.field('type', 'photo').field('', 'x').attach('file', PNG_BYTES, 'a.png'), 'body'],
+    ])('a multipart upload with %s is 400 naming %s', async (_, build, field) => {
+      const res = await build(t.http().post(`${API}/claims/${randomUUID()}/documents`).set('Authorization', await t.login('hc.cadre1')));
+      expectValidationError(res, field);
+    });
+
+    it.each(['%zz', '%E0%A4%A', '%'])('a path segment %s that is not percent-encoded UTF-8 is 400 naming the path', async (segment) => {
+      const res = await t.http().put(`${API}/calendar/${segment}`).set('Authorization', admin).send({ holidays: [], workdays: [] });
+      expectValidationError(res, 'path');
     });
   });
 

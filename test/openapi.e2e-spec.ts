@@ -70,6 +70,10 @@ describe('the served OpenAPI document', () => {
     expect(Object.keys(decision.responses)).toEqual(['200', '400', '401', '403', '404', '409', '413', '422', '429', '503']);
   });
 
+  it('documents the 401 of wrong credentials on login, the one public route that gives it', () => {
+    expect(Object.keys(document.paths['/api/v1/auth/login'].post.responses)).toContain('401');
+  });
+
   it('needs no token for login, health and the residents\' claim lookup, a bearer token for the rest', () => {
     const open = operations().filter(({ operation }) => operation.security?.length === 0).map(({ route }) => route);
     expect(open.sort()).toEqual(['GET /health', 'GET /health/ready', 'POST /api/v1/auth/login', 'POST /api/v1/public/claim-status']);

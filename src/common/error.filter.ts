@@ -40,6 +40,10 @@ export class ErrorFilter implements ExceptionFilter {
       const problem = parserError.type === 'entity.too.deep' ? parserError.message : 'malformed JSON';
       return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Request body is not valid JSON', details: [{ field: 'body', message: problem }] };
     }
+    // The router could not percent-decode a path segment (`%zz`, a cut UTF-8 sequence).
+    if (exception instanceof URIError || (exception instanceof Error && exception.cause instanceof URIError)) {
+      return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Validation failed', details: [{ field: 'path', message: 'path is not valid percent-encoded UTF-8' }] };
+    }
     const domainError = exception instanceof DomainError ? exception : conflictOf(exception) ?? unavailableOf(exception);
     if (domainError) {
       return { statusCode: HTTP_STATUS_OF[domainError.code], code: domainError.code, message: domainError.message, details: domainError.details };
@@ -48,11 +52,12 @@ export class ErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const payload = exception.getResponse();
       const fromPayload = typeof payload === 'object' && payload !== null ? (payload as Partial<ErrorBody>) : {};
+      const message = typeof fromPayload.message === 'string' ? fromPayload.message : exception.message;
       return {
         statusCode: status,
         code: fromPayload.code ?? CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED'),
-        message: typeof fromPayload.message === 'string' ? fromPayload.message : exception.message,
-        details: Array.isArray(fromPayload.details) ? fromPayload.details : [],
+        message,
+        details: Array.isArray(fromPayload.details) ? fromPayload.details : status === 400 ? [{ field: fieldOf(exception.cause), message }] : [],
       };
     }
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error', details: [] };
@@ -67,6 +72,12 @@ export class ErrorFilter implements ExceptionFilter {
       err: { name: error.name, message: error.message, stack: error.stack },
     });
   }
+}
+
+/** A 400 from the HTTP stack names what it refused: the form field multer names, else the body. */
+function fieldOf(cause: unknown): string {
+  const field = (cause as { field?: unknown } | undefined)?.field;
+  return typeof field === 'string' && field ? field : 'body';
 }
 
 function isBodyParserError(e: unknown): e is { type: string; status: number; message: string } {

@@ -1,6 +1,6 @@
-import { ValidationPipe } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { DECORATORS } from '@nestjs/swagger';
-import { ValidationError, type ValidatorOptions } from 'class-validator';
+import { isUUID, ValidationError, type ValidatorOptions } from 'class-validator';
 import { DomainError, ErrorDetail } from './domain-error.js';
 
 function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
@@ -48,7 +48,18 @@ function validationError(property: string, constraints: Record<string, string>, 
   return Object.assign(new ValidationError(), { property, constraints, children });
 }
 
+/** Path parameters that name an object by id; API.md: ids are UUIDs (the OpenAPI document types them so too). */
+const PATH_ID = /^(id|\w+Id)$/;
+
 class StrictValidationPipe extends ValidationPipe {
+  /** A path id that is no UUID is refused here, naming the parameter, before a route's own ParseUUIDPipe would refuse it nameless. */
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'param' && metadata.data && PATH_ID.test(metadata.data) && !(typeof value === 'string' && isUUID(value))) {
+      throw DomainError.validation(metadata.data, `${metadata.data} must be a UUID`);
+    }
+    return super.transform(value, metadata);
+  }
+
   protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
     const errors = await super.validate(object, options);
     const reported = new Set(errors.filter((e) => Object.keys(e.constraints ?? {}).length).map((e) => e.property));
@@ -56,7 +67,7 @@ class StrictValidationPipe extends ValidationPipe {
   }
 }
 
-/** Global pipe: unknown fields rejected, null refused unless documented, every problem listed in `details`. */
+/** Global pipe: unknown fields rejected, null refused unless documented, path ids UUIDs, every problem listed in `details`. */
 export function createValidationPipe(): ValidationPipe {
   return new StrictValidationPipe({
     whitelist: true,

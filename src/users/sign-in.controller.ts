@@ -15,6 +15,7 @@ export class SignInController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse })
+  @ApiError(401, 'Wrong username or password, or an inactive account.')
   @ApiError(429, 'Too many failed logins in a minute for this account (LOGIN_RATE_LIMIT) or from this address (LOGIN_ADDRESS_RATE_LIMIT).')
   @ApiOperation({ summary: 'Log in and get an access token' })
   login(@Body() dto: LoginDto, @Ip() address: string): Promise<LoginResponse> {

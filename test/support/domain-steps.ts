@@ -50,6 +50,38 @@ export async function approve(t: TestApp, claimId: string): Promise<ClaimRespons
   return t.app.get(ClaimLifecycleService).decide(await asUser(t, 'picc.manager'), claimId, { decision: 'approve' });
 }
 
+export type ClaimState = 'reported' | 'verifying' | 'needs_info' | 'verified' | 'assessed' | 'approved' | 'denied' | 'paid';
+
+/** A fire claim of hc.cadre1's resident (claimed 1,000.00), with every document, brought to `state` through the services. */
+export async function claimInState(t: TestApp, residentId: string, state: ClaimState): Promise<string> {
+  const filer = await asUser(t, 'hc.cadre1');
+  const verifier = await asUser(t, 'hc.cadre2');
+  const lifecycle = t.app.get(ClaimLifecycleService);
+  const claim = await lifecycle.file(filer,
+    claimInput(residentId, { eventType: 'fire', policeReportNo: undefined, claimedAmount: '1000.00' }));
+  if (state === 'reported') return claim.id;
+  const documents = t.app.get(ClaimDocumentsService);
+  for (const type of FIRE_DOCUMENTS) await documents.upload(filer, claim.id, { type }, { originalname: `${type}.pdf`, buffer: PDF_BYTES });
+  await lifecycle.startVerification(verifier, claim.id);
+  if (state === 'verifying') return claim.id;
+  if (state === 'needs_info') {
+    await lifecycle.returnForInformation(verifier, claim.id, { reason: '请补充现场照片' });
+    return claim.id;
+  }
+  await lifecycle.recordVerification(verifier, claim.id, { ...siteVisit('1000.00'), recommendation: 'pay' });
+  if (state === 'verified') return claim.id;
+  await assess(t, claim.id);
+  if (state === 'assessed') return claim.id;
+  if (state === 'denied') {
+    await lifecycle.decide(await asUser(t, 'picc.manager'), claim.id, { decision: 'deny', reasonCode: 'other' });
+    return claim.id;
+  }
+  await approve(t, claim.id);
+  if (state === 'approved') return claim.id;
+  await pay(t, claim.id);
+  return claim.id;
+}
+
 export async function pay(t: TestApp, claimId: string): Promise<ClaimResponse> {
   const paid = await t.app.get(ClaimLifecycleService).pay(await asUser(t, 'picc.manager'), claimId, `pay-${claimId}`, {
     paidAt: new Date().toISOString(), bankReference: `PICC-${claimId.slice(0, 8)}`,

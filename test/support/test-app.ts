@@ -25,6 +25,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** The registered routes as "METHOD /path", from the express router Nest built. */
+export function registeredRoutes(app: NestExpressApplication): string[] {
+  const express = app.getHttpAdapter().getInstance();
+  // The route objects carry `methods` at run time; express's types leave it out.
+  const layers = express.router.stack as unknown as { route?: { path: string; methods: Record<string, boolean> } }[];
+  return layers.flatMap(({ route }) => {
+    if (!route) return [];
+    const methods = Object.keys(route.methods);
+    // Nest's not-found handler, mounted for every method on the paths outside the global prefix.
+    if (methods.includes('propfind')) return [];
+    return methods.map((method) => `${method.toUpperCase()} ${route.path}`);
+  });
+}
+
 /**
  * The real app (real migrations, real PostgreSQL) on a database of its own.
  * `env` overrides configuration for this app only. `options.databaseUrl`
