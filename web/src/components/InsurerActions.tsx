@@ -102,7 +102,7 @@ function Pay({ claim }: { claim: ClaimResponse }) {
   return (
     <ActionForm form={form} submitText="登记支付" initialValues={{ paidAt: dayjs() }}
       action={({ paidAt, bankReference }) => claimsControllerPay({
-        path: { id: claim.id }, headers: { 'Idempotency-Key': key }, body: { paidAt: paidAt.format(), bankReference },
+        path: { id: claim.id }, headers: { 'Idempotency-Key': key }, body: { paidAt: paidAt.format('YYYY-MM-DDTHH:mm:ss.SSSZ'), bankReference },
       })}>
       <Typography.Paragraph>支付金额 <Typography.Text strong>{yuan(claim.approvedAmount)}</Typography.Text>（即审批金额）</Typography.Paragraph>
       <Row gutter={16}>
