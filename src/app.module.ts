@@ -16,6 +16,7 @@ import { HealthModule } from './health/health.module.js';
 import { InsurersModule } from './insurers/insurers.module.js';
 import { LedgersModule } from './ledgers/ledgers.module.js';
 import { PayoutsModule } from './payouts/payouts.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
 import { PublicStatusModule } from './public-status/public-status.module.js';
 import { RegionsModule } from './regions/regions.module.js';
@@ -38,6 +39,7 @@ import { SeedService } from '../seeds/seed.service.js';
     InsurersModule,
     CatalogModule,
     DeadlinesModule,
+    NotificationsModule,
     HealthModule,
     PoliciesModule,
     ResidentsModule,

@@ -267,6 +267,7 @@ const ROUTES: Record<string, Entry> = {
   })),
   'POST /api/v1/claims/:id/close': scoped([...INSURER, Role.DistrictOfficer], 200, changeClaim('denied', '/close')),
   'GET /api/v1/claims/:id/notice.pdf': scoped(EVERY_ROLE, 200, readClaim('paid', '/notice.pdf')),
+  'GET /api/v1/claims/:id/notifications': scoped(EVERY_ROLE, 200, readClaim('reported', '/notifications')),
   'GET /api/v1/claims/:id/denial-notice.pdf': scoped(EVERY_ROLE, 200, readClaim('denied', '/denial-notice.pdf')),
   'GET /api/v1/claims/overdue': scoped(EVERY_ROLE, 200, async () => ({ path: '/claims/overdue', listed: await overdueClaim() }),
     { [Role.StreetCadre]: 'hidden', [Role.DistrictOfficer]: 'hidden', [Role.InsurerAdjuster]: 'hidden', [Role.InsurerManager]: 'hidden' }),

@@ -7,6 +7,7 @@ import { CLAIM_CLOCKS, type ClaimClocks } from './claim-clocks.js';
 import type { ClaimStatus } from './claim-status.js';
 import { ClaimsRepository, type HistoricalClaim } from './claims.repository.js';
 import type { Claim } from './entities/claim.entity.js';
+import { RESIDENT_NOTIFIER, type ResidentNotifier } from './resident-notifier.js';
 
 export type ClaimAction =
   | 'start_verification' | 'verify' | 'return' | 'resubmit' | 'assess'
@@ -87,7 +88,7 @@ export interface AllowedTransition {
  * The one writer of `claim.status`. A stage asks `allow` first (409 when the
  * state does not allow the action), checks its own rules, writes its own
  * rows and then `apply`s the transition: the claim's columns, its status
- * history, its deadline clocks and its audit event, all in the caller's
+ * history, its deadline clocks, the resident's notification (outbox) and its audit event, all in the caller's
  * transaction. The caller
  * must have locked the claim row (ClaimsRepository.lockInScope).
  */
@@ -97,6 +98,7 @@ export class ClaimWorkflow {
     private readonly claims: ClaimsRepository,
     private readonly audit: AuditService,
     @Inject(CLAIM_CLOCKS) private readonly clocks: ClaimClocks,
+    @Inject(RESIDENT_NOTIFIER) private readonly notifier: ResidentNotifier,
   ) {}
 
   allow(claim: Claim, action: ClaimAction): AllowedTransition {
@@ -115,6 +117,7 @@ export class ClaimWorkflow {
     Object.assign(claim, changes);
     await this.claims.appendHistory(tx, { claimId: claim.id, fromStatus: from, toStatus: next.status, actorId: actor.id, reason: options.reason ?? null });
     await this.clocks.track(tx, claim, action);
+    await this.notifier.transitioned(tx, claim, action);
     await this.audit.record(tx, claimEvent(claim, action, actor, {
       from, to: next.status, reason: options.reason ?? null, ...(options.auditData ?? {}),
     }));
@@ -124,6 +127,7 @@ export class ClaimWorkflow {
   async filed(tx: EntityManager, claim: Claim, actor: AuthUser, auditData: Record<string, unknown>): Promise<void> {
     await this.claims.appendHistory(tx, { claimId: claim.id, fromStatus: null, toStatus: 'reported', actorId: actor.id, reason: null });
     await this.clocks.track(tx, claim, 'file');
+    await this.notifier.transitioned(tx, claim, 'file');
     await this.audit.record(tx, claimEvent(claim, 'file', actor, auditData));
   }
 

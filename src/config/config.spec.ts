@@ -21,6 +21,16 @@ describe('validateConfig', () => {
     expect(config.UPLOAD_MAX_BYTES).toBe(2048);
   });
 
+  it('sends notices to the log unless an SMS gateway is configured, and then needs its URL and key', () => {
+    expect(validateConfig({}).NOTIFY_CHANNEL).toBe('log');
+    expect(() => validateConfig({ NOTIFY_CHANNEL: 'sms' })).toThrow(/SMS_PROVIDER_URL and SMS_PROVIDER_KEY/);
+    expect(() => validateConfig({ NOTIFY_CHANNEL: 'sms', SMS_PROVIDER_URL: 'https://sms.example.com/send', SMS_PROVIDER_KEY: 'short' }))
+      .toThrow(/SMS_PROVIDER_KEY must be at least 16 characters/);
+    expect(() => validateConfig({ NOTIFY_CHANNEL: 'pigeon' })).toThrow(/NOTIFY_CHANNEL/);
+    const sms = validateConfig({ NOTIFY_CHANNEL: 'sms', SMS_PROVIDER_URL: 'https://sms.example.com/send', SMS_PROVIDER_KEY: secret('k'), NOTIFY_WORKER: 'false' });
+    expect([sms.NOTIFY_CHANNEL, sms.SMS_PROVIDER_URL, sms.NOTIFY_WORKER]).toEqual(['sms', 'https://sms.example.com/send', false]);
+  });
+
   it('treats empty strings as unset', () => {
     expect(validateConfig({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000);
   });

@@ -1,6 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
-  IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateBy, validateSync,
+  IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateBy, validateSync,
 } from 'class-validator';
 import { isIP } from 'node:net';
 
@@ -131,6 +131,36 @@ export class AppConfig {
   @IsString()
   CONSOLE_DIR = 'dist/web';
 
+  /** Where messages to residents go: the log (development) or the SMS provider below. */
+  @IsIn(['log', 'sms'])
+  NOTIFY_CHANNEL: 'log' | 'sms' = 'log';
+
+  /** The SMS gateway (NOTIFY_CHANNEL=sms): POST {to, text} with an Idempotency-Key header. */
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  SMS_PROVIDER_URL?: string;
+
+  /** The gateway's account key, sent as a bearer token; no default. */
+  @IsOptional() @IsString() @MinLength(16, { message: 'SMS_PROVIDER_KEY must be at least 16 characters' })
+  SMS_PROVIDER_KEY?: string;
+
+  /** Whether this instance delivers the outbox (tests and extra API instances may turn it off). */
+  @Transform(toBool) @IsBoolean()
+  NOTIFY_WORKER = true;
+
+  /** Retries of a failed delivery, after exponential backoff from NOTIFY_RETRY_DELAY_SECONDS. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(20)
+  NOTIFY_RETRY_LIMIT = 8;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(3600)
+  NOTIFY_RETRY_DELAY_SECONDS = 30;
+
+  /** A delivery not finished after this long (its worker died) is handed to another worker. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  NOTIFY_EXPIRE_SECONDS = 60;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(600)
+  NOTIFY_POLL_SECONDS = 2;
+
   /** Comma-separated allowed origins; CORS stays off when empty. */
   @IsOptional() @IsString()
   CORS_ORIGINS?: string;
@@ -141,7 +171,7 @@ export class ConfigValidationError extends Error {}
 /** Validates raw environment values; throws one error that lists every problem. */
 export function validateConfig(env: Record<string, unknown>): AppConfig {
   const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'BOOTSTRAP_ADMIN_USERNAME',
-    'BOOTSTRAP_ADMIN_PASSWORD', 'FIELD_ENCRYPTION_PREVIOUS_KEYS', 'CORS_ORIGINS']);
+    'BOOTSTRAP_ADMIN_PASSWORD', 'FIELD_ENCRYPTION_PREVIOUS_KEYS', 'CORS_ORIGINS', 'SMS_PROVIDER_URL', 'SMS_PROVIDER_KEY']);
   const relevant = Object.fromEntries(
     Object.entries(env).filter(([key, value]) => known.includes(key) && value !== undefined && value !== ''),
   );
@@ -161,6 +191,9 @@ export function validateConfig(env: Record<string, unknown>): AppConfig {
     } else if (config.SEED_DEMO_DATA === true) {
       problems.push('SEED_DEMO_DATA: demo data is refused in production (its logins have published passwords)');
     }
+  }
+  if (config.NOTIFY_CHANNEL === 'sms' && (!config.SMS_PROVIDER_URL || !config.SMS_PROVIDER_KEY)) {
+    problems.push('SMS_PROVIDER_URL and SMS_PROVIDER_KEY: both must be set when NOTIFY_CHANNEL=sms');
   }
   if (Boolean(config.BOOTSTRAP_ADMIN_USERNAME) !== Boolean(config.BOOTSTRAP_ADMIN_PASSWORD)) {
     problems.push('BOOTSTRAP_ADMIN_USERNAME and BOOTSTRAP_ADMIN_PASSWORD must be set together');

@@ -4,7 +4,7 @@ import { DomainError } from '../common/domain-error.js';
 import { FieldCrypto } from '../common/field-crypto.js';
 import { formatMoney, toFen } from '../common/money.js';
 import { Database } from '../database/database.js';
-import { claimStatusText } from './claim-status-text.js';
+import { claimStatusText } from '../claims/claim-status-text.js';
 import type { ClaimStatusLookupDto, ClaimStatusResponse } from './dto/claim-status.dto.js';
 import { PublicStatusRepository } from './public-status.repository.js';
 

@@ -7,6 +7,8 @@ export interface SecondProcess {
   /** e.g. http://127.0.0.1:40123, for supertest: request(url) */
   url: string;
   stop(): Promise<void>;
+  /** SIGKILL: the process dies where it stands, as in a crash. */
+  kill(): Promise<void>;
 }
 
 const MAIN = join(process.cwd(), 'dist', 'src', 'main.js');
@@ -29,7 +31,7 @@ export async function startSecondProcess(databaseUrl: string, env: Record<string
       ...inherited,
       DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'test', SEED_DEMO_DATA: 'false', LOG_LEVEL: 'silent',
       DOCUMENT_STORAGE_DIR: `${process.env.TMPDIR ?? '/tmp'}/zz-docs-${process.pid}`,
-      LOGIN_RATE_LIMIT: '100', LOGIN_ADDRESS_RATE_LIMIT: '100000', WRITE_RATE_LIMIT: '100000',
+      LOGIN_RATE_LIMIT: '100', LOGIN_ADDRESS_RATE_LIMIT: '100000', WRITE_RATE_LIMIT: '100000', NOTIFY_WORKER: 'false',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,7 +46,7 @@ export async function startSecondProcess(databaseUrl: string, env: Record<string
     await stop(child);
     throw error;
   }
-  return { url, stop: () => stop(child) };
+  return { url, stop: () => stop(child), kill: () => kill(child) };
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
@@ -71,6 +73,14 @@ function stop(child: ChildProcess): Promise<void> {
       resolve();
     });
     child.kill('SIGTERM');
+  });
+}
+
+function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
   });
 }
 

@@ -38,6 +38,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     NODE_ENV: 'test', DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'false', LOG_LEVEL: 'silent',
     DOCUMENT_STORAGE_DIR: `${process.env.TMPDIR ?? '/tmp'}/zz-docs-${process.pid}`,
     LOGIN_RATE_LIMIT: '100', LOGIN_ADDRESS_RATE_LIMIT: '100000', WRITE_RATE_LIMIT: '100000',
+    // No delivery worker unless a test asks for one: its reads would show in the query counts of others.
+    NOTIFY_WORKER: 'false',
     ...env,
   });
   try {

@@ -1,4 +1,4 @@
-import type { ClaimStatus } from '../claims/claim-status.js';
+import type { ClaimStatus } from './claim-status.js';
 import { readTemplate } from '../common/templates.js';
 
 /** Shape of templates/claim-status.zh.json: how a claim's state is told to the resident. */

@@ -1,0 +1,75 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../config/config.js';
+
+const QUEUE = 'notification-send';
+const SCHEMA = 'pgboss';
+
+export interface DeliveryJob {
+  notificationId: string;
+  /** this is the last attempt pg-boss will make */
+  final: boolean;
+}
+
+/**
+ * The pg-boss queue that wakes the delivery worker: jobs live in PostgreSQL
+ * (schema pgboss, created and upgraded by pg-boss at start), are enqueued in
+ * the transaction that writes the outbox row, retried with exponential
+ * backoff, and handed back to a worker when the one holding them died
+ * (expiry). Started with the app; stopped gracefully (in-flight deliveries
+ * finish) before the database connection closes.
+ */
+@Injectable()
+export class NotificationQueue implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('NotificationQueue');
+  private readonly boss: PgBoss;
+
+  constructor(private readonly config: AppConfig) {
+    this.boss = new PgBoss({
+      connectionString: config.DATABASE_URL,
+      schema: SCHEMA,
+      max: 3,
+      application_name: 'zongzhi-claims notifications',
+      // Expiry of jobs whose worker died is part of maintenance: only instances that deliver run it.
+      supervise: config.NOTIFY_WORKER,
+      schedule: false,
+      maintenanceIntervalSeconds: Math.min(Math.max(config.NOTIFY_EXPIRE_SECONDS, 1), 300),
+    });
+    this.boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.boss.start();
+    await this.boss.createQueue(QUEUE, { name: QUEUE, ...this.retryOptions() });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: 15_000 });
+  }
+
+  /** In the caller's transaction: the job exists exactly when the outbox row does. */
+  async enqueue(tx: EntityManager, notificationId: string): Promise<void> {
+    await this.boss.send(QUEUE, { notificationId }, {
+      ...this.retryOptions(),
+      db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.query(text, values) }) },
+    });
+  }
+
+  /** Runs `deliver` for each job, one at a time; a throw is a failed attempt, retried after the backoff. */
+  async work(deliver: (job: DeliveryJob) => Promise<void>): Promise<void> {
+    await this.boss.work<{ notificationId: string }>(
+      QUEUE, { pollingIntervalSeconds: this.config.NOTIFY_POLL_SECONDS, batchSize: 1, includeMetadata: true },
+      async ([job]) => deliver({ notificationId: job.data.notificationId, final: job.retryCount >= job.retryLimit }),
+    );
+  }
+
+  private retryOptions() {
+    return {
+      retryLimit: this.config.NOTIFY_RETRY_LIMIT,
+      retryDelay: this.config.NOTIFY_RETRY_DELAY_SECONDS,
+      retryBackoff: true,
+      expireInSeconds: this.config.NOTIFY_EXPIRE_SECONDS,
+    };
+  }
+}
