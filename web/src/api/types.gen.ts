@@ -219,6 +219,27 @@ export type OverdueClaimResponse = {
     streetCode: string;
 };
 
+export type NotificationResponse = {
+    /**
+     * also the idempotency key given to the provider
+     */
+    id: string;
+    channel: 'sms' | 'log';
+    /**
+     * the template of templates/notifications.zh.json
+     */
+    template: string;
+    status: 'queued' | 'sent' | 'failed';
+    attempts: number;
+    lastError: string | null;
+    /**
+     * the resident's phone, masked
+     */
+    recipient: string;
+    createdAt: string;
+    sentAt: string | null;
+};
+
 export type PolicyDeadlinesDto = {
     /**
      * report → verified, working days; default 1
@@ -1745,6 +1766,42 @@ export type DeadlinesControllerOverdueResponses = {
 };
 
 export type DeadlinesControllerOverdueResponse = DeadlinesControllerOverdueResponses[keyof DeadlinesControllerOverdueResponses];
+
+export type NotificationsControllerListData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/claims/{id}/notifications';
+};
+
+export type NotificationsControllerListErrors = {
+    /**
+     * VALIDATION_FAILED: malformed body, query, id or header
+     */
+    400: ErrorResponse;
+    /**
+     * UNAUTHENTICATED: no, expired or forged token, or wrong credentials
+     */
+    401: ErrorResponse;
+    /**
+     * NOT_FOUND: no such object, or not in the caller's scope
+     */
+    404: ErrorResponse;
+    /**
+     * SERVICE_UNAVAILABLE: the database does not answer; retry later
+     */
+    503: ErrorResponse;
+};
+
+export type NotificationsControllerListError = NotificationsControllerListErrors[keyof NotificationsControllerListErrors];
+
+export type NotificationsControllerListResponses = {
+    200: Array<NotificationResponse>;
+};
+
+export type NotificationsControllerListResponse = NotificationsControllerListResponses[keyof NotificationsControllerListResponses];
 
 export type HealthControllerLiveData = {
     body?: never;
