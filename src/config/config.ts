@@ -127,6 +127,10 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** The built web console (vite's output), served at `/`; relative to the working directory. */
+  @IsString()
+  CONSOLE_DIR = 'dist/web';
+
   /** Where messages to residents go: the log (development) or the SMS provider below. */
   @IsIn(['log', 'sms'])
   NOTIFY_CHANNEL: 'log' | 'sms' = 'log';
@@ -156,10 +160,6 @@ export class AppConfig {
 
   @Transform(toInt) @IsInt() @Min(1) @Max(600)
   NOTIFY_POLL_SECONDS = 2;
-
-  /** The built web console (vite's output), served at `/`; relative to the working directory. */
-  @IsString()
-  CONSOLE_DIR = 'dist/web';
 
   /** Comma-separated allowed origins; CORS stays off when empty. */
   @IsOptional() @IsString()

@@ -96,24 +96,13 @@ function Decide({ claim }: { claim: ClaimResponse }) {
  * The payment form keeps one Idempotency-Key from its first submission until
  * it succeeds: a double click or a retry after a lost answer pays once.
  */
-/**
- * The picker shows minutes: a payment picked in the approval's own minute (the
- * default, when paying right after approving) means after the approval, not
- * at its whole minute, which the API would refuse as PAID_BEFORE_APPROVAL.
- */
-function paidAtNotBeforeApproval(paidAt: Dayjs, decidedAt: string | null): string {
-  const approved = decidedAt ? dayjs(decidedAt) : null;
-  const sameMinute = approved && paidAt.isBefore(approved) && approved.diff(paidAt) < 60_000;
-  return (sameMinute ? approved : paidAt).toISOString();
-}
-
 function Pay({ claim }: { claim: ClaimResponse }) {
   const [form] = Form.useForm<{ paidAt: Dayjs; bankReference: string }>();
   const [key] = useState(newIdempotencyKey);
   return (
     <ActionForm form={form} submitText="登记支付" initialValues={{ paidAt: dayjs() }}
       action={({ paidAt, bankReference }) => claimsControllerPay({
-        path: { id: claim.id }, headers: { 'Idempotency-Key': key }, body: { paidAt: paidAtNotBeforeApproval(paidAt, claim.decidedAt), bankReference },
+        path: { id: claim.id }, headers: { 'Idempotency-Key': key }, body: { paidAt: paidAt.format('YYYY-MM-DDTHH:mm:ss.SSSZ'), bankReference },
       })}>
       <Typography.Paragraph>支付金额 <Typography.Text strong>{yuan(claim.approvedAmount)}</Typography.Text>（即审批金额）</Typography.Paragraph>
       <Row gutter={16}>
