@@ -1,18 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from './auth-user.js';
-import type { Role } from './role.js';
 
-interface CallerRow {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  districtCode: string | null;
-  streetCode: string | null;
-  insurerId: string | null;
-  approvalLimit: string | null;
-}
+/** AuthUser as the row comes back: the approval limit in fen as pg's bigint string. */
+type CallerRow = Omit<AuthUser, 'approvalLimit'> & { approvalLimit: string | null };
 
 /**
  * Who is calling, read for the guard from `app_user` in SQL: the accounts
