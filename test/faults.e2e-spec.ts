@@ -16,6 +16,7 @@ import { migrateAndSeed } from './support/test-database.js';
  * half-written; and once PostgreSQL is back the same app serves again. The
  * file runs its own embedded PostgreSQL, so it can cut connections and stop
  * and start the server without touching the other test files' one.
+ * FAULTS_LOG_LEVEL=error shows what each failed request logged.
  */
 describe('faults: the database goes away and comes back', () => {
   const dir = join(tmpdir(), `zz-faults-${process.pid}`);
@@ -43,7 +44,7 @@ describe('faults: the database goes away and comes back', () => {
     await withClient(adminUrl, (c) => c.query('CREATE DATABASE faults'));
     const databaseUrl = `postgres://postgres:postgres@127.0.0.1:${port}/faults`;
     await migrateAndSeed(databaseUrl);
-    t = await createTestApp({}, { databaseUrl });
+    t = await createTestApp({ LOG_LEVEL: process.env.FAULTS_LOG_LEVEL ?? 'silent' }, { databaseUrl });
     for (const user of ['hc.cadre1', 'admin']) auth[user] = await t.login(user);
   }, 120_000);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { conflictOf, fieldsOfDetail, unavailableOf } from './database-errors.js';
 
 const pgError = (fields: Record<string, string>) => Object.assign(new Error('duplicate key value violates unique constraint'), fields);
@@ -36,7 +36,8 @@ describe('unavailableOf', () => {
     ['a refused connection on every address tried', Object.assign(new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })]), {})],
     ['a terminated connection', new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly'))],
     ['the pool timing out', new Error('timeout exceeded when trying to connect')],
-    ['a transaction whose connection TypeORM released', Object.assign(new Error('released'), { name: 'QueryRunnerProviderAlreadyReleasedError' })],
+    ['a transaction whose connection TypeORM released', new QueryRunnerProviderAlreadyReleasedError()],
+    ['a query on a runner TypeORM released', new QueryRunnerAlreadyReleasedError()],
   ])('answers 503 SERVICE_UNAVAILABLE for %s', (_name, error) => {
     expect(unavailableOf(error)).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: [] });
   });

@@ -52,12 +52,16 @@ export function unavailableOf(error: unknown): DomainError | null {
     : null;
 }
 
-/** TypeORM releases a transaction's connection when it dies; the transaction's next statement then fails with this. */
-const RELEASED_RUNNER = 'QueryRunnerProviderAlreadyReleasedError';
+/**
+ * TypeORM releases a query runner when its connection dies; what the request
+ * does next on it fails with one of these, depending on whether it was inside
+ * a transaction or a plain repository read.
+ */
+const RELEASED_RUNNER = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
 
 function isConnectionLoss(error: object): boolean {
   const { code, message, name } = error as { code?: unknown; message?: unknown; name?: unknown };
-  if (name === RELEASED_RUNNER) return true;
+  if (typeof name === 'string' && RELEASED_RUNNER.has(name)) return true;
   if (typeof code === 'string' && (UNAVAILABLE_STATES.has(code) || UNAVAILABLE_ERRNOS.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
   return typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message);
 }

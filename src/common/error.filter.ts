@@ -25,7 +25,7 @@ export class ErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logCause(exception, http.getRequest<Request & { id?: unknown }>());
+    if (body.statusCode >= 500) this.logCause(exception, http.getRequest<Request & { id?: unknown }>(), body.statusCode);
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);
   }
@@ -64,11 +64,12 @@ export class ErrorFilter implements ExceptionFilter {
   }
 
   /** What an operator needs to find the cause: message, stack and request id. Never the body: it carries PII. */
-  private logCause(exception: unknown, request: Request & { id?: unknown }): void {
+  private logCause(exception: unknown, request: Request & { id?: unknown }, statusCode: number): void {
     const error = exception instanceof Error ? exception : new Error(String(exception));
     this.logger.error({
       msg: `${request.method} ${request.path} failed: ${error.message}`,
       requestId: request.id,
+      statusCode,
       err: { name: error.name, message: error.message, stack: error.stack },
     });
   }
