@@ -81,9 +81,12 @@ export interface AppProcess {
 }
 
 /** The built app as it is deployed, in a process of its own, so its memory and CPU are its own and not the benchmark's. */
-export async function startApp(databaseUrl: string, env: Record<string, string> = {}, { logs = true } = {}): Promise<AppProcess> {
+export async function startApp(
+  databaseUrl: string, env: Record<string, string> = {}, { logs = true, nodeFlags = [] as string[] } = {},
+): Promise<AppProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(benchDir(), '..', 'dist', 'src', 'main.js')], {
+  // Node flags on the command line, not in NODE_OPTIONS, which refuses some (--cpu-prof).
+  const child = spawn(process.execPath, [...nodeFlags, join(benchDir(), '..', 'dist', 'src', 'main.js')], {
     env: {
       ...process.env, NODE_OPTIONS: '', DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn',
       NODE_ENV: 'development', ...env,
