@@ -41,8 +41,15 @@ export class ClaimLifecycleService {
     private readonly idempotency: IdempotencyService,
   ) {}
 
-  file(caller: AuthUser, dto: CreateClaimDto): Promise<ClaimResponse> {
-    return this.db.transaction(async (tx) => this.details.load(tx, await this.intake.file(tx, caller, dto)));
+  /**
+   * The filing commits first and its answer is read after: the district's
+   * counter row and audit chain head, held from the claim number to commit,
+   * then queue the next filing for two round trips fewer. Only its filer
+   * knows the new id yet, so the read sees the claim as it was committed.
+   */
+  async file(caller: AuthUser, dto: CreateClaimDto): Promise<ClaimResponse> {
+    const id = await this.db.transaction((tx) => this.intake.file(tx, caller, dto));
+    return this.details.load(this.db.manager, id);
   }
 
   get(caller: AuthUser, id: string): Promise<ClaimResponse> {
