@@ -7,7 +7,17 @@ import type { ClaimAction } from './claim-workflow.js';
  * what the workflow needs, so it does not depend on deadlines/.
  */
 export interface ClaimClocks {
-  track(tx: EntityManager, claim: { id: string; policyId: string }, event: ClaimAction | 'file'): Promise<void>;
+  /** `policy`: the claim's policy terms when the caller has them already (a filing has just read its policy), saving their read. */
+  track(tx: EntityManager, claim: { id: string; policyId: string }, event: ClaimAction | 'file', policy?: PolicyTerms): Promise<void>;
+}
+
+/** The deadline terms of a policy (its entity has them). */
+export interface PolicyTerms {
+  verifyWorkingDays: number;
+  assessWorkingDays: number;
+  decideDays: number;
+  payWorkingDays: number;
+  denialNoticeDays: number;
 }
 
 export const CLAIM_CLOCKS = Symbol('ClaimClocks');

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService, type AuditEntry } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError } from '../common/domain-error.js';
-import { CLAIM_CLOCKS, type ClaimClocks } from './claim-clocks.js';
+import { CLAIM_CLOCKS, type ClaimClocks, type PolicyTerms } from './claim-clocks.js';
 import type { ClaimStatus } from './claim-status.js';
 import { ClaimsRepository, type HistoricalClaim } from './claims.repository.js';
 import type { Claim } from './entities/claim.entity.js';
@@ -124,9 +124,9 @@ export class ClaimWorkflow {
   }
 
   /** The first history entry of a newly filed claim (the row is inserted as `reported`). */
-  async filed(tx: EntityManager, claim: Claim, actor: AuthUser, auditData: Record<string, unknown>): Promise<void> {
+  async filed(tx: EntityManager, claim: Claim, actor: AuthUser, auditData: Record<string, unknown>, policy: PolicyTerms): Promise<void> {
     await this.claims.appendHistory(tx, { claimId: claim.id, fromStatus: null, toStatus: 'reported', actorId: actor.id, reason: null });
-    await this.clocks.track(tx, claim, 'file');
+    await this.clocks.track(tx, claim, 'file', policy);
     await this.notifier.transitioned(tx, claim, 'file');
     await this.audit.record(tx, claimEvent(claim, 'file', actor, auditData));
   }

@@ -92,7 +92,7 @@ export class ClaimsService {
     await this.workflow.filed(tx, claim, caller, {
       residentId: resident.id, policyId: policy.id, eventType: claim.eventType, incidentDate: claim.incidentDate,
       claimedAmount: formatMoney(claimedAmount), flags: flags.map((flag) => flag.code),
-    });
+    }, policy);
     return claim.id;
   }
 

@@ -9,7 +9,7 @@ import { Database } from '../database/database.js';
 import { CalendarRepository } from './calendar.repository.js';
 import {
   dueDate, mostUrgent, resume, STAGE_CHANGES, stageDaysBetween, stageTerms, viewClock,
-  type ClockEvent, type DeadlineView, type StageClock,
+  type ClockEvent, type DeadlineView, type PolicyDeadlines, type StageClock,
 } from './deadline-rules.js';
 import { DeadlinesRepository } from './deadlines.repository.js';
 import type { ListOverdueQuery, OverdueClaimResponse } from './dto/deadline.dto.js';
@@ -29,7 +29,7 @@ export class DeadlinesService implements ClaimClocks {
   ) {}
 
   /** Called by the claim workflow, in its transaction, for each transition (and the filing). */
-  async track(tx: EntityManager, claim: { id: string; policyId: string }, event: ClockEvent): Promise<void> {
+  async track(tx: EntityManager, claim: { id: string; policyId: string }, event: ClockEvent, known?: PolicyDeadlines): Promise<void> {
     const change = STAGE_CHANGES[event];
     if (!change) return;
     const today = this.clock.today();
@@ -42,7 +42,7 @@ export class DeadlinesService implements ClaimClocks {
       await this.deadlines.saveClocks(tx, claim.id, open.map((c) => resume(c, today, calendar)));
     }
     if (change.start) {
-      const policy = await this.deadlines.policyDeadlines(tx, claim.policyId);
+      const policy = known ?? await this.deadlines.policyDeadlines(tx, claim.policyId);
       const calendar = await this.calendarFrom(tx, [today]);
       await this.deadlines.start(tx, claim.id, change.start.map((stage) => {
         const clock = { stage, startedOn: today, pausedDays: 0, pausedOn: null, ...stageTerms(stage, policy) };

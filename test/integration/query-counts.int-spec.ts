@@ -66,10 +66,12 @@ describe('round trips', () => {
       t.app.get(ClaimsService).file(tx, cadre, claimInput(resident.id, { eventType: 'fire', policeReportNo: undefined })))));
     const numbered = statements.findIndex((sql) => sql.includes('claim_counter'));
     expect(numbered).toBeGreaterThan(0);
-    // After the number: only writes, and the reads of the deadline terms the new clocks are counted in.
+    // After the number: only writes, and the read of the calendar the new clocks are counted in (the
+    // policy's deadline terms come from the policy read with the rules, not read again).
     // The writes include the resident's notice: its outbox row and its pg-boss job (two statements).
     const afterwards = statements.slice(numbered + 1).filter((sql) => /^SELECT/i.test(sql));
-    expect(afterwards.every((sql) => /FROM "?policy"?|calendar_day/.test(sql))).toBe(true);
+    expect(afterwards.length).toBeGreaterThan(0);
+    expect(afterwards.every((sql) => /calendar_day/.test(sql))).toBe(true);
     expect(statements.filter((sql) => /INSERT INTO notification|INSERT INTO "?pgboss"?\.job/i.test(sql))).toHaveLength(2);
     expect(statements.length - numbered).toBeLessThanOrEqual(10);
   });
