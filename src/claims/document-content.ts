@@ -1,4 +1,3 @@
-import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import sharp from 'sharp';
 
 /**
@@ -50,7 +49,15 @@ async function decodesAsImage(content: Buffer, mimeType: 'image/jpeg' | 'image/p
   }
 }
 
+/**
+ * pdfjs, and the canvas module it loads in Node, once the first PDF is checked:
+ * the app need not hold them (about 50 MB of resident memory) to serve
+ * anything else.
+ */
+let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
+
 async function decodesAsPdf(content: Buffer): Promise<boolean> {
+  const { getDocument, VerbosityLevel } = await (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
   // pdfjs takes ownership of the array it is given, hence the copy.
   const loading = getDocument({
     data: new Uint8Array(content), isEvalSupported: false, useSystemFonts: false, stopAtErrors: true, verbosity: VerbosityLevel.ERRORS,
