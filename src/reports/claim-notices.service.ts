@@ -4,9 +4,11 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError } from '../common/domain-error.js';
 import { Database } from '../database/database.js';
 import { ClaimNoticesRepository, type NoticeRow } from './claim-notices.repository.js';
-import { renderDenialNoticePdf, renderPayoutNoticePdf } from './render/notice-pdf.js';
 import type { NoticeClaim } from './render/report-types.js';
 import { denialNoticeFileName, payoutNoticeFileName, reportFile, type ReportFileName } from './report-file.js';
+
+/** The notices' renderer, and pdfkit with it, loads with the first notice asked for: the app need not hold it otherwise. */
+const notices = () => import('./render/notice-pdf.js');
 
 interface Letter<T extends NoticeClaim> {
   find: (caller: AuthUser, claimId: string) => Promise<NoticeRow<T> | null>;
@@ -30,7 +32,7 @@ export class ClaimNoticesService {
   payoutNotice(caller: AuthUser, claimId: string): Promise<StreamableFile> {
     return this.letter(caller, claimId, {
       find: (user, id) => this.notices.findPayoutNotice(this.db.manager, user, id),
-      state: 'paid', render: renderPayoutNoticePdf, fileName: payoutNoticeFileName, action: 'claim.notice_export',
+      state: 'paid', render: async (notice) => (await notices()).renderPayoutNoticePdf(notice), fileName: payoutNoticeFileName, action: 'claim.notice_export',
     });
   }
 
@@ -38,7 +40,7 @@ export class ClaimNoticesService {
   denialNotice(caller: AuthUser, claimId: string): Promise<StreamableFile> {
     return this.letter(caller, claimId, {
       find: (user, id) => this.notices.findDenialNotice(this.db.manager, user, id),
-      state: 'denied', render: renderDenialNoticePdf, fileName: denialNoticeFileName, action: 'claim.denial_notice_export',
+      state: 'denied', render: async (notice) => (await notices()).renderDenialNoticePdf(notice), fileName: denialNoticeFileName, action: 'claim.denial_notice_export',
     });
   }
 

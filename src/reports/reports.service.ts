@@ -12,17 +12,18 @@ import {
   toAnnualReportResponse, toMultiYearReportResponse, type AnnualReportResponse, type MultiYearReportResponse,
 } from './dto/report.response.js';
 import { renderAnnualCsv, renderMultiYearCsv } from './render/csv.js';
-import { renderAnnualPdf, renderMultiYearPdf } from './render/pdf.js';
 import type { AnnualReport, MultiYearReport } from './render/report-types.js';
 import { renderAnnualXlsx, renderMultiYearXlsx } from './render/xlsx.js';
 import { annualReportFileName, multiYearReportFileName, reportFile } from './report-file.js';
 import { ReportsRepository, type ReportScope } from './reports.repository.js';
 
+/** The PDF renderer, and pdfkit with it (about 28 MB of resident memory), loads with the first PDF asked for. */
+const pdf = () => import('./render/pdf.js');
 const ANNUAL_RENDERERS: Record<ReportFileFormat, (report: AnnualReport) => Buffer | Promise<Buffer>> = {
-  csv: renderAnnualCsv, xlsx: renderAnnualXlsx, pdf: renderAnnualPdf,
+  csv: renderAnnualCsv, xlsx: renderAnnualXlsx, pdf: async (report) => (await pdf()).renderAnnualPdf(report),
 };
 const MULTI_YEAR_RENDERERS: Record<ReportFileFormat, (report: MultiYearReport) => Buffer | Promise<Buffer>> = {
-  csv: renderMultiYearCsv, xlsx: renderMultiYearXlsx, pdf: renderMultiYearPdf,
+  csv: renderMultiYearCsv, xlsx: renderMultiYearXlsx, pdf: async (report) => (await pdf()).renderMultiYearPdf(report),
 };
 
 @Injectable()
