@@ -41,9 +41,10 @@ export function ReminderBell() {
   );
   return (
     <Popover content={list} title="时效提醒" trigger="click" placement="bottomRight">
-      <Button type="text" className="header-button" aria-label={`时效提醒，${unread} 条未读`} data-testid="reminder-bell">
-        <Badge count={unread} size="small" overflowCount={99}><BellOutlined /></Badge>
-      </Button>
+      {/* The badge outside the button: the icon keeps the header's colour, as the logout button's does. */}
+      <Badge count={unread} size="small" overflowCount={99} offset={[-6, 6]}>
+        <Button type="text" className="header-button" icon={<BellOutlined />} aria-label={`时效提醒，${unread} 条未读`} data-testid="reminder-bell" />
+      </Badge>
     </Popover>
   );
 }
