@@ -7,6 +7,5 @@ import { RemindersService } from './reminders.service.js';
 @Module({
   controllers: [RemindersController],
   providers: [RemindersRepository, RemindersService],
-  exports: [RemindersService],
 })
 export class RemindersModule {}

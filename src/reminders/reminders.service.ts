@@ -3,19 +3,13 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import type { PageQuery } from '../common/pagination.js';
-import { fill, readTemplate } from '../common/templates.js';
 import { AppConfig } from '../config/config.js';
 import { Database } from '../database/database.js';
 import { NotificationQueue } from '../notifications/notification-queue.js';
-import type { ReminderInboxResponse, ReminderResponse } from './dto/reminder.response.js';
-import { RemindersRepository, type ReminderRow } from './reminders.repository.js';
+import { toReminderResponse, type ReminderInboxResponse } from './dto/reminder.response.js';
+import { RemindersRepository } from './reminders.repository.js';
 
 const SWEEP_QUEUE = 'reminder-sweep';
-
-interface StaffText {
-  staff: Record<string, string>;
-  stages: Record<string, string>;
-}
 
 /**
  * Deadline reminders to the staff who must act. The sweep runs on pg-boss's
@@ -53,13 +47,4 @@ export class RemindersService implements OnApplicationBootstrap {
   async markRead(caller: AuthUser, id: string): Promise<void> {
     if (!(await this.reminders.markRead(this.db.manager, caller.id, id))) throw DomainError.notFound('Notification');
   }
-}
-
-function toReminderResponse(row: ReminderRow): ReminderResponse {
-  const text = readTemplate<StaffText>('notifications.zh.json');
-  return {
-    id: row.id, claimId: row.claimId, claimNo: row.claimNo, stage: row.stage, kind: row.kind, dueDate: row.dueDate, read: row.read,
-    text: fill(text.staff[`reminder_${row.kind}`], { claimNo: row.claimNo, stageZh: text.stages[row.stage], dueDate: row.dueDate }),
-    createdAt: row.createdAt.toISOString(),
-  };
 }

@@ -1,5 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { fill, readTemplate } from '../../common/templates.js';
 import { DEADLINE_STAGES } from '../../deadlines/deadline-rules.js';
+import type { ReminderRow } from '../reminders.repository.js';
+
+/** Shape of templates/notifications.zh.json's staff part: the reminder texts and the stages' names. */
+interface StaffText {
+  staff: Record<string, string>;
+  stages: Record<string, string>;
+}
 
 export class ReminderResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -23,4 +31,14 @@ export class ReminderInboxResponse {
   @ApiProperty({ example: 1 }) page: number;
   @ApiProperty({ example: 50 }) pageSize: number;
   @ApiProperty({ example: 1, description: 'the caller\'s unread reminders, over all pages' }) unread: number;
+}
+
+/** The reminder with its text, worded from templates/. */
+export function toReminderResponse(row: ReminderRow): ReminderResponse {
+  const text = readTemplate<StaffText>('notifications.zh.json');
+  return {
+    id: row.id, claimId: row.claimId, claimNo: row.claimNo, stage: row.stage, kind: row.kind, dueDate: row.dueDate, read: row.read,
+    text: fill(text.staff[`reminder_${row.kind}`], { claimNo: row.claimNo, stageZh: text.stages[row.stage], dueDate: row.dueDate }),
+    createdAt: row.createdAt.toISOString(),
+  };
 }
