@@ -22,6 +22,7 @@ import { PublicStatusModule } from './public-status/public-status.module.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
+import { RemindersModule } from './reminders/reminders.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { UsersModule } from './users/users.module.js';
 import { VerificationModule } from './verification/verification.module.js';
@@ -51,6 +52,7 @@ import { SeedService } from '../seeds/seed.service.js';
     LedgersModule,
     PublicStatusModule,
     TasksModule,
+    RemindersModule,
     // Last: its catch-all route answers what no module above does.
     ConsoleModule,
   ],

@@ -92,6 +92,14 @@ const sharedClaim = (state: ClaimState) => {
   return shared.get(state)!;
 };
 
+/** A reminder to `username` of a shared claim, as the sweep writes it. */
+const reminderOf = async (username: string): Promise<string> => {
+  const [{ id }]: { id: string }[] = await t.db.query(
+    `INSERT INTO staff_reminder (claim_id, user_id, stage, kind, due_date)
+     SELECT $1, id, 'verify', 'overdue', '2026-01-05' FROM app_user WHERE username = $2 RETURNING id`, [await sharedClaim('reported'), username]);
+  return id;
+};
+
 const readClaim = (state: ClaimState, suffix = '') => async (): Promise<Call> => ({ path: `/claims/${await sharedClaim(state)}${suffix}` });
 const changeClaim = (state: ClaimState | ((role: Role | null) => ClaimState), suffix: string, body: object = {}) =>
   async (role: Role | null): Promise<Call> => ({
@@ -162,6 +170,9 @@ const ROUTES: Record<string, Entry> = {
   'GET /api/v1/me': open(EVERY_ROLE, 200, async () => ({ path: '/me' })),
   // The caller's own queue (what each role's holds: test/tasks.e2e-spec.ts).
   'GET /api/v1/me/tasks': open(EVERY_ROLE, 200, async () => ({ path: '/me/tasks' })),
+  // The caller's own reminders (test/reminders.e2e-spec.ts); another user's is not found.
+  'GET /api/v1/me/notifications': open(EVERY_ROLE, 200, async () => ({ path: '/me/notifications' })),
+  'POST /api/v1/me/notifications/:id/read': scoped(EVERY_ROLE, 204, async (role) => ({ path: `/me/notifications/${await reminderOf(ACTORS[role!].inside)}/read` })),
   'POST /api/v1/users': scoped([Role.Admin, Role.DistrictOfficer], 201, async () => ({ path: '/users', body: cadreBody() }),
     // A cadre's street is reference data anyone may list; naming one of another district is a bad field.
     { [Role.DistrictOfficer]: 400 }),

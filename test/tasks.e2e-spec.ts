@@ -39,7 +39,7 @@ describe('work queues', () => {
   it('gives a cadre the street\'s claims another cadre filed, to verify, and the claims returned to them; not another street\'s', async () => {
     const filed = await fileClaim();
     expect(await taskOf('hc.cadre2', filed.id)).toEqual({
-      claimId: filed.id, claimNo: filed.claimNo, action: 'verify', dueDate: await dueOf(filed.id, 'verify'), overdue: false,
+      claimId: filed.id, claimNo: filed.claimNo, action: 'verify', dueDate: await dueOf(filed.id, 'verify'), overdue: false, reminder: null,
       flags: expect.any(Array),
     });
     expect(await taskOf('hc.cadre1', filed.id)).toBeUndefined();

@@ -31,6 +31,12 @@ describe('validateConfig', () => {
     expect([sms.NOTIFY_CHANNEL, sms.SMS_PROVIDER_URL, sms.NOTIFY_WORKER]).toEqual(['sms', 'https://sms.example.com/send', false]);
   });
 
+  it('sweeps for staff reminders every 15 minutes unless REMINDER_CRON says otherwise, and refuses what is not a five-field cron', () => {
+    expect(validateConfig({}).REMINDER_CRON).toBe('*/15 * * * *');
+    expect(validateConfig({ REMINDER_CRON: '0 8 * * 1-5' }).REMINDER_CRON).toBe('0 8 * * 1-5');
+    expect(() => validateConfig({ REMINDER_CRON: 'every hour' })).toThrow(/REMINDER_CRON must be a five-field cron expression/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(validateConfig({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000);
   });

@@ -1,6 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
-  IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, ValidateBy, validateSync,
+  IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, Matches, MinLength, ValidateBy, validateSync,
 } from 'class-validator';
 import { isIP } from 'node:net';
 
@@ -160,6 +160,10 @@ export class AppConfig {
 
   @Transform(toInt) @IsInt() @Min(1) @Max(600)
   NOTIFY_POLL_SECONDS = 2;
+
+  /** When the worker sweeps the deadlines for staff reminders (cron, Asia/Shanghai); it also sweeps at start. */
+  @IsString() @Matches(/^\S+( \S+){4}$/, { message: 'REMINDER_CRON must be a five-field cron expression' })
+  REMINDER_CRON = '*/15 * * * *';
 
   /** Comma-separated allowed origins; CORS stays off when empty. */
   @IsOptional() @IsString()

@@ -33,7 +33,8 @@ export class NotificationQueue implements OnModuleInit, OnModuleDestroy {
       application_name: 'zongzhi-claims notifications',
       // Expiry of jobs whose worker died is part of maintenance: only instances that deliver run it.
       supervise: config.NOTIFY_WORKER,
-      schedule: false,
+      // Cron schedules (the reminder sweep) are kept and fired by the instances that work.
+      schedule: config.NOTIFY_WORKER,
       maintenanceIntervalSeconds: Math.min(Math.max(config.NOTIFY_EXPIRE_SECONDS, 1), 300),
     });
     this.boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));
@@ -62,6 +63,18 @@ export class NotificationQueue implements OnModuleInit, OnModuleDestroy {
       QUEUE, { pollingIntervalSeconds: this.config.NOTIFY_POLL_SECONDS, batchSize: 1, includeMetadata: true },
       async ([job]) => deliver({ notificationId: job.data.notificationId, final: job.retryCount >= job.retryLimit }),
     );
+  }
+
+  /**
+   * A recurring job on pg-boss's cron: `run` on a cron tick (one instance
+   * gets each tick's job) and once at this call, for the instance that works.
+   * No retries: the next tick is the retry.
+   */
+  async recurring(name: string, cron: string, run: () => Promise<void>): Promise<void> {
+    await this.boss.createQueue(name, { name, policy: 'singleton', retryLimit: 0 });
+    await this.boss.schedule(name, cron, {}, { tz: 'Asia/Shanghai' });
+    await this.boss.work(name, { pollingIntervalSeconds: this.config.NOTIFY_POLL_SECONDS, batchSize: 1 }, () => run());
+    await this.boss.send(name, {});
   }
 
   private retryOptions() {

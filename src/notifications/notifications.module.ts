@@ -28,6 +28,6 @@ import { NotificationsService } from './notifications.service.js';
         : new LogChannel()),
     },
   ],
-  exports: [RESIDENT_NOTIFIER],
+  exports: [RESIDENT_NOTIFIER, NotificationQueue],
 })
 export class NotificationsModule {}

@@ -114,6 +114,16 @@ export const REFERENCE_TARGETS: Record<string, FuzzTarget> = {
       defaults: { perClaimLimit: '1000.00', deductible: '0.00', payoutRatioBp: 10000, reportWindowDays: 30 },
     }),
   },
+  // A reminder of hc.cadre2's (the sweep's row); marking it read again changes nothing.
+  'POST /api/v1/me/notifications/:id/read': {
+    as: 'hc.cadre2',
+    params: once(async (ctx) => {
+      const [{ id }]: { id: string }[] = await ctx.t.db.query(
+        `INSERT INTO staff_reminder (claim_id, user_id, stage, kind, due_date)
+         SELECT $1, id, 'verify', 'overdue', '2026-01-05' FROM app_user WHERE username = 'hc.cadre2' RETURNING id`, [await ctx.claim('reported')]);
+      return { id };
+    }),
+  },
   'PUT /api/v1/calendar/:year': { as: 'admin', params: async () => ({ year: '2039' }), body: () => ({ holidays: ['2039-10-03', '2039-10-04'], workdays: ['2039-10-08'] }) },
   'POST /api/v1/policies': { as: 'admin', body: (ctx) => policyBody(ctx) },
   'PATCH /api/v1/policies/:id': {
@@ -170,6 +180,7 @@ export const QUERY_TARGETS: Record<string, FuzzTarget> = {
   'GET /api/v1/audit': { as: 'admin', query: async (ctx) => ({ ...page, entity: 'claim', entityId: await ctx.claim('reported') }) },
   'GET /api/v1/users': { as: 'hc.officer', query: async () => ({ ...page, role: 'street_cadre' }) },
   'GET /api/v1/claims/overdue': { as: 'hc.officer', query: async () => ({ ...page, stage: 'verify' }) },
+  'GET /api/v1/me/notifications': { as: 'hc.cadre2', query: async () => page },
   'GET /api/v1/policies': { as: 'picc.adjuster', query: async () => ({ ...page, districtCode: '350205', year: '2022', status: 'active' }) },
   'GET /api/v1/residents': { as: 'hc.cadre1', query: async () => ({ ...page, idNumber: uniqueIdNumber(), name: '陈美玲', streetCode: '350205001' }) },
   'GET /api/v1/reports/annual': { as: 'picc.manager', query: async () => ({ districtCode: '350205', year: '2022', format: 'csv' }) },

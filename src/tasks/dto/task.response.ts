@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { TASK_ACTIONS, type TaskAction, type TaskRow } from '../tasks.repository.js';
+import { TASK_ACTIONS, type TaskAction } from '../responsible-staff.js';
+import type { TaskRow } from '../tasks.repository.js';
 
 export class TaskResponse {
   @ApiProperty({ format: 'uuid' }) claimId: string;
@@ -21,6 +22,12 @@ export class TaskResponse {
     description: 'the claim\'s flags, and DUE_SOON when the step is due today or on the next working day',
   })
   flags: string[];
+
+  @ApiProperty({
+    enum: ['due_soon', 'overdue'], nullable: true, type: String,
+    description: 'the deadline reminder the caller got for this step (GET /me/notifications): overdue, due_soon, or null',
+  })
+  reminder: 'due_soon' | 'overdue' | null;
 }
 
 export class TasksResponse {
@@ -30,7 +37,7 @@ export class TasksResponse {
 
 export function toTaskResponse(row: TaskRow): TaskResponse {
   return {
-    claimId: row.claimId, claimNo: row.claimNo, action: row.action, dueDate: row.dueDate, overdue: row.overdue,
+    claimId: row.claimId, claimNo: row.claimNo, action: row.action, dueDate: row.dueDate, overdue: row.overdue, reminder: row.reminder,
     flags: row.dueSoon ? ['DUE_SOON', ...row.flags] : row.flags,
   };
 }

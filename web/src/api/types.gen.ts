@@ -1018,6 +1018,10 @@ export type TaskResponse = {
      * the claim's flags, and DUE_SOON when the step is due today or on the next working day
      */
     flags: Array<string>;
+    /**
+     * the deadline reminder the caller got for this step (GET /me/notifications): overdue, due_soon, or null
+     */
+    reminder: 'due_soon' | 'overdue';
 };
 
 export type TasksResponse = {
@@ -1025,6 +1029,38 @@ export type TasksResponse = {
      * most urgent first: overdue, then by due date, then the oldest report
      */
     items: Array<TaskResponse>;
+};
+
+export type ReminderResponse = {
+    id: string;
+    claimId: string;
+    claimNo: string;
+    stage: 'verify' | 'assess' | 'decide' | 'pay' | 'denial_notice';
+    /**
+     * due_soon: due by the next working day; overdue: past the due date
+     */
+    kind: 'due_soon' | 'overdue';
+    dueDate: string;
+    /**
+     * from templates/notifications.zh.json
+     */
+    text: string;
+    read: boolean;
+    createdAt: string;
+};
+
+export type ReminderInboxResponse = {
+    /**
+     * newest first
+     */
+    items: Array<ReminderResponse>;
+    total: number;
+    page: number;
+    pageSize: number;
+    /**
+     * the caller's unread reminders, over all pages
+     */
+    unread: number;
 };
 
 export type ErrorDetailResponse = {
@@ -3500,3 +3536,79 @@ export type TasksControllerMineResponses = {
 };
 
 export type TasksControllerMineResponse = TasksControllerMineResponses[keyof TasksControllerMineResponses];
+
+export type RemindersControllerInboxData = {
+    body?: never;
+    path?: never;
+    query?: {
+        page?: number;
+        pageSize?: number;
+    };
+    url: '/api/v1/me/notifications';
+};
+
+export type RemindersControllerInboxErrors = {
+    /**
+     * VALIDATION_FAILED: malformed body, query, id or header
+     */
+    400: ErrorResponse;
+    /**
+     * UNAUTHENTICATED: no, expired or forged token, or wrong credentials
+     */
+    401: ErrorResponse;
+    /**
+     * SERVICE_UNAVAILABLE: the database does not answer; retry later
+     */
+    503: ErrorResponse;
+};
+
+export type RemindersControllerInboxError = RemindersControllerInboxErrors[keyof RemindersControllerInboxErrors];
+
+export type RemindersControllerInboxResponses = {
+    200: ReminderInboxResponse;
+};
+
+export type RemindersControllerInboxResponse = RemindersControllerInboxResponses[keyof RemindersControllerInboxResponses];
+
+export type RemindersControllerMarkReadData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/me/notifications/{id}/read';
+};
+
+export type RemindersControllerMarkReadErrors = {
+    /**
+     * VALIDATION_FAILED: malformed body, query, id or header
+     */
+    400: ErrorResponse;
+    /**
+     * UNAUTHENTICATED: no, expired or forged token, or wrong credentials
+     */
+    401: ErrorResponse;
+    /**
+     * NOT_FOUND: no such object, or not in the caller's scope. No such reminder of the caller.
+     */
+    404: ErrorResponse;
+    /**
+     * RATE_LIMITED: too many requests; retry in a minute
+     */
+    429: ErrorResponse;
+    /**
+     * SERVICE_UNAVAILABLE: the database does not answer; retry later
+     */
+    503: ErrorResponse;
+};
+
+export type RemindersControllerMarkReadError = RemindersControllerMarkReadErrors[keyof RemindersControllerMarkReadErrors];
+
+export type RemindersControllerMarkReadResponses = {
+    /**
+     * read (again: no change)
+     */
+    204: void;
+};
+
+export type RemindersControllerMarkReadResponse = RemindersControllerMarkReadResponses[keyof RemindersControllerMarkReadResponses];

@@ -2,6 +2,7 @@ import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { ReminderBell } from '../components/ReminderBell.js';
 import { ROLE_TEXT } from './labels.js';
 import { menuFor } from './menu.js';
 import { useScopeText } from './scope.js';
@@ -43,6 +44,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             {!phone && <Tag color="blue" style={{ marginInlineStart: 8 }}>{ROLE_TEXT[me.role]}</Tag>}
             <span className="whoami-scope">{phone ? ROLE_TEXT[me.role] + ' · ' : ''}{scope}</span>
           </span>
+          <ReminderBell />
           <Button type="text" icon={<LogoutOutlined />} onClick={() => { logout(); navigate('/login'); }} className="header-button">
             {phone ? '' : '退出'}
             {phone && <span className="visually-hidden">退出登录</span>}
