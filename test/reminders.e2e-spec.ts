@@ -158,11 +158,11 @@ describe('deadline reminders', () => {
     expect((await t.http().post(`${API}/me/notifications/not-a-uuid/read`).set('Authorization', await t.login('hc.cadre2'))).status).toBe(400);
   });
 
-  it('is swept by the worker at its start, on two instances at once, once', async () => {
+  it('is swept by the worker at its start, on two instances at once, once, and kept on pg-boss\'s cron', async () => {
     const claim = await fileClaim();
     // Past due by the real clock the worker processes run on.
     await setDue(claim.id, 'verify', '2026-01-05');
-    const workers = await Promise.all([1, 2].map(() => startSecondProcess(t.databaseUrl, { NOTIFY_WORKER: 'true', NOTIFY_POLL_SECONDS: '1' })));
+    const workers = await Promise.all([1, 2].map(() => startSecondProcess(t.databaseUrl, { NOTIFY_WORKER: 'true', NOTIFY_POLL_SECONDS: '1', REMINDER_CRON: '*/5 * * * *' })));
     try {
       const deadline = Date.now() + 20_000;
       while ((await remindersOf(claim.id)).length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
@@ -170,5 +170,6 @@ describe('deadline reminders', () => {
       await Promise.all(workers.map((w) => w.stop()));
     }
     expect((await remindersOf(claim.id)).map((r) => [r.username, r.kind])).toEqual([['hc.cadre2', 'overdue'], ['hc.officer', 'overdue']]);
+    expect(await t.db.query(`SELECT cron, timezone FROM pgboss.schedule WHERE name = 'reminder-sweep'`)).toEqual([{ cron: '*/5 * * * *', timezone: 'Asia/Shanghai' }]);
   });
 });

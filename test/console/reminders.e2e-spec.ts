@@ -4,7 +4,7 @@ import { RemindersService } from '../../src/reminders/reminders.service.js';
 import { asUser } from '../support/domain-steps.js';
 import { claimInput, createResident } from '../support/fixtures.js';
 import { shows } from './antd.js';
-import { DESKTOP, screen, startConsole, type ConsoleHarness } from './browser.js';
+import { DESKTOP, PHONE, screen, startConsole, type ConsoleHarness } from './browser.js';
 
 /** The header's bell: the caller's deadline reminders, as the sweep wrote them. */
 describe('the reminder bell in a browser', () => {
@@ -28,6 +28,11 @@ describe('the reminder bell in a browser', () => {
     await page.getByRole('button', { name: `时效提醒，${unread} 条未读` }).click();
     await shows(page, `理赔编号 ${claim.claim_no}：核实已于 2026-01-05 逾期，请尽快处理。`);
     expect(await screen(page, 'reminder-bell')).toEqual([]);
+    // On a phone the bell fits the header beside the name and the logout.
+    const phone = await c.signIn('hc.cadre2', PHONE);
+    await phone.getByRole('button', { name: `时效提醒，${unread} 条未读` }).click();
+    await shows(phone, `理赔编号 ${claim.claim_no}：核实已于 2026-01-05 逾期，请尽快处理。`);
+    expect(await screen(phone, 'reminder-bell')).toEqual([]);
 
     await page.getByText(`理赔编号 ${claim.claim_no}：核实已于 2026-01-05 逾期`).click();
     await page.waitForURL(`**/claims/${claim.id}`);

@@ -1,6 +1,7 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, List, Popover, Tag, Typography } from 'antd';
+import { Badge, Button, Drawer, Grid, List, Popover, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { remindersControllerInboxOptions, remindersControllerInboxQueryKey, remindersControllerMarkReadMutation } from '../api/@tanstack/react-query.gen.js';
 
@@ -16,11 +17,13 @@ export function ReminderBell() {
     ...remindersControllerMarkReadMutation(),
     onSuccess: () => client.invalidateQueries({ queryKey: remindersControllerInboxQueryKey(PAGE) }),
   });
+  const phone = !Grid.useBreakpoint().md;
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const unread = inbox.data?.unread ?? 0;
   const list = (
     <List
       size="small"
-      style={{ width: 340, maxHeight: 420, overflowY: 'auto' }}
+      style={phone ? undefined : { width: 340, maxHeight: 420, overflowY: 'auto' }}
       locale={{ emptyText: '暂无时效提醒' }}
       dataSource={inbox.data?.items ?? []}
       renderItem={(item) => (
@@ -28,6 +31,7 @@ export function ReminderBell() {
           style={{ cursor: 'pointer', opacity: item.read ? 0.6 : 1 }}
           onClick={() => {
             if (!item.read) markRead.mutate({ path: { id: item.id } });
+            setDrawerOpen(false);
             navigate(`/claims/${item.claimId}`);
           }}
         >
@@ -39,12 +43,25 @@ export function ReminderBell() {
       )}
     />
   );
-  return (
-    <Popover content={list} title="时效提醒" trigger="click" placement="bottomRight">
-      {/* The badge outside the button: the icon keeps the header's colour, as the logout button's does. */}
-      <Badge count={unread} size="small" overflowCount={99} offset={[-6, 6]}>
-        <Button type="text" className="header-button" icon={<BellOutlined />} aria-label={`时效提醒，${unread} 条未读`} data-testid="reminder-bell" />
-      </Badge>
-    </Popover>
+  // The badge outside the button: the icon keeps the header's colour, as the logout button's does.
+  const bell = (
+    <Badge count={unread} size="small" overflowCount={99} offset={[-6, 6]}>
+      <Button
+        type="text" className="header-button" icon={<BellOutlined />} aria-label={`时效提醒，${unread} 条未读`} data-testid="reminder-bell"
+        onClick={phone ? () => setDrawerOpen(true) : undefined}
+      />
+    </Badge>
   );
+  // A phone's header is too narrow for a popover beside the bell: the list slides in over the page.
+  if (phone) {
+    return (
+      <>
+        {bell}
+        <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="right" size={320} title="时效提醒" styles={{ body: { padding: 0 } }}>
+          {list}
+        </Drawer>
+      </>
+    );
+  }
+  return <Popover content={list} title="时效提醒" trigger="click" placement="bottomRight">{bell}</Popover>;
 }
