@@ -161,7 +161,7 @@ describe('the web console in a browser', () => {
       const shown = await page.locator('a[aria-label^="案件 "]').evaluateAll((links) => links.map((a) => a.getAttribute('aria-label')!.slice(3)));
       expect(shown).toEqual(tasks.map((task) => task.claimNo));
       await page.getByRole('link', { name: '全部理赔队列' }).click();
-      await shows(page, '按状态筛选');
+      await page.getByLabel('按状态筛选').waitFor();
       await page.context().close();
     });
 
@@ -196,7 +196,7 @@ describe('the web console in a browser', () => {
       await form.getByLabel('报案时限（天）').fill('45');
       expect(await screen(page, 'admin-event-type-edit')).toEqual([]);
       await form.getByRole('button', { name: '保存' }).click();
-      await page.getByRole('cell', { name: '公共场所踩踏事件' }).waitFor();
+      await page.getByRole('cell', { name: '公共场所踩踏事件', exact: true }).waitFor();
       const fraud = ((await api('admin', '/event-types')) as { nameZh: string; defaults: { reportWindowDays: number } }[]).find((e) => e.nameZh === '公共场所踩踏事件');
       expect(fraud?.defaults.reportWindowDays).toBe(45);
       await page.context().close();

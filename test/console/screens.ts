@@ -10,7 +10,7 @@ export const MAIN_SCREENS: Record<string, [name: string, path: string, ready: st
   ],
   'picc.adjuster': [
     ['insurer-home', '/', '我的待办'],
-    ['insurer-queue', '/claims?status=verified,assessed', '按状态筛选'],
+    ['insurer-queue', '/claims?status=verified,assessed', '风险标记（任一）'],
     ['insurer-overdue', '/overdue', '超时案件'],
   ],
   'hc.officer': [

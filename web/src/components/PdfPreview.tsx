@@ -1,7 +1,7 @@
 import { FilePdfOutlined, LoadingOutlined } from '@ant-design/icons';
 import { Alert, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import workerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 
 /**
  * A PDF's first page drawn by pdf.js on a canvas, with a link to open the
@@ -14,9 +14,11 @@ export function PdfPreview({ url, title, fileName }: { url: string; title: strin
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      const pdfjs = await import('pdfjs-dist');
+      // The legacy build: the modern one needs newer JavaScript than some browsers (and the test Chromium) have.
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
       pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
-      const pdf = await pdfjs.getDocument(url).promise;
+      const data = new Uint8Array(await (await fetch(url)).arrayBuffer());
+      const pdf = await pdfjs.getDocument({ data }).promise;
       const page = await pdf.getPage(1);
       const target = canvas.current;
       if (cancelled || !target) return;
@@ -27,7 +29,10 @@ export function PdfPreview({ url, title, fileName }: { url: string; title: strin
       target.style.width = `${viewport.width / (window.devicePixelRatio || 1)}px`;
       await page.render({ canvas: target, viewport }).promise;
       if (!cancelled) setState({ pages: pdf.numPages });
-    })().catch(() => { if (!cancelled) setState({ failed: true }); });
+    })().catch((error: unknown) => {
+      console.warn('PDF preview failed', error);
+      if (!cancelled) setState({ failed: true });
+    });
     return () => { cancelled = true; };
   }, [url]);
   return (

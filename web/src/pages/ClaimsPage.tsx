@@ -57,12 +57,12 @@ export function ClaimsPage({ title }: { title: string }) {
       <Card size="small" style={{ marginBottom: 12 }}>
         <Row gutter={[12, 12]}>
           <Col xs={24} md={6}>
-            <Select mode="multiple" aria-label="按状态筛选" placeholder="全部状态" allowClear maxTagCount="responsive" style={{ width: '100%' }}
+            <Select mode="multiple" aria-label="按状态筛选" placeholder="全部状态" allowClear showSearch={{ optionFilterProp: 'label' }} maxTagCount="responsive" style={{ width: '100%' }}
               value={status} onChange={set('status')}
               options={Object.entries(STATUS_TEXT).map(([value, label]) => ({ value, label }))} />
           </Col>
           <Col xs={24} md={6}>
-            <Select mode="multiple" aria-label="按风险标记筛选" placeholder="风险标记（任一）" allowClear maxTagCount="responsive" style={{ width: '100%' }}
+            <Select mode="multiple" aria-label="按风险标记筛选" placeholder="风险标记（任一）" allowClear showSearch={{ optionFilterProp: 'label' }} maxTagCount="responsive" style={{ width: '100%' }}
               value={flags} onChange={set('flags')}
               options={CLAIM_FLAGS.map((f) => ({ value: f, label: FLAG_TEXT[f].name }))} />
           </Col>
