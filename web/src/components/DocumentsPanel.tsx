@@ -28,7 +28,7 @@ function DocumentPreview({ claimId, doc }: { claimId: string; doc: ClaimDocument
   if (!url) return <LoadingOutlined />;
   const label = DOCUMENT_TEXT[doc.type] ?? doc.type;
   return doc.mimeType === 'application/pdf'
-    ? <PdfPreview url={url} title={`${label} ${doc.fileName}`} fileName={doc.fileName} />
+    ? <PdfPreview blob={blob.data!} url={url} title={`${label} ${doc.fileName}`} fileName={doc.fileName} />
     : <Image src={url} alt={`${label} ${doc.fileName}`} className="image-preview" />;
 }
 

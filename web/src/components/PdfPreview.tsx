@@ -8,7 +8,7 @@ import workerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
  * whole file: browsers without a PDF viewer (and headless ones) show no blank
  * frame, and pdf.js loads only when a PDF is shown.
  */
-export function PdfPreview({ url, title, fileName }: { url: string; title: string; fileName: string }) {
+export function PdfPreview({ blob, url, title, fileName }: { blob: Blob; url: string; title: string; fileName: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [state, setState] = useState<{ pages?: number; failed?: boolean }>({});
   useEffect(() => {
@@ -17,8 +17,8 @@ export function PdfPreview({ url, title, fileName }: { url: string; title: strin
       // The legacy build: the modern one needs newer JavaScript than some browsers (and the test Chromium) have.
       const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
       pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
-      const data = new Uint8Array(await (await fetch(url)).arrayBuffer());
-      const pdf = await pdfjs.getDocument({ data }).promise;
+      // The bytes themselves: the content security policy lets no fetch reach a blob: URL.
+      const pdf = await pdfjs.getDocument({ data: new Uint8Array(await blob.arrayBuffer()), isEvalSupported: false }).promise;
       const page = await pdf.getPage(1);
       const target = canvas.current;
       if (cancelled || !target) return;
@@ -34,7 +34,7 @@ export function PdfPreview({ url, title, fileName }: { url: string; title: strin
       if (!cancelled) setState({ failed: true });
     });
     return () => { cancelled = true; };
-  }, [url]);
+  }, [blob]);
   return (
     <div className="pdf-preview-box">
       {state.failed
