@@ -198,6 +198,8 @@ const ROUTES: Record<string, Entry> = {
     },
   })),
 
+  'PATCH /api/v1/event-types/:code': scoped([Role.Admin], 200, async () => ({ path: '/event-types/malicious_damage', body: { nameEn: 'Malicious damage' } })),
+
   'POST /api/v1/policies': scoped([Role.Admin, Role.DistrictOfficer], 201, async () => ({ path: '/policies', body: policyBody(policyYear++) }),
     { [Role.DistrictOfficer]: 403 }),
   'GET /api/v1/policies': scoped(EVERY_ROLE, 200, async () => ({ path: '/policies', query: { districtCode: '350205' }, listed: await sharedPolicy() }),

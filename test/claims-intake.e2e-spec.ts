@@ -369,6 +369,36 @@ describe('claim intake', () => {
       expect(claimNos(res.body)).toEqual(expected());
     });
 
+    it('filters by several statuses, comma-separated or repeated', async () => {
+      const comma = await list(officer, { status: 'withdrawn,reported', streetCode: '350205002' });
+      expect(claimNos(comma.body)).toEqual([withdrawn.claimNo, burglary.claimNo, fire.claimNo]);
+      const repeated = await t.http().get(`${API}/claims?status=withdrawn&status=verifying&streetCode=350205002`).set('Authorization', officer);
+      expect(claimNos(repeated.body)).toEqual([withdrawn.claimNo]);
+    });
+
+    it('filters by flags: claims carrying any of them', async () => {
+      expect(claimNos((await list(officer, { flags: 'HIGH_AMOUNT', streetCode: '350205002' })).body)).toEqual([burglary.claimNo]);
+      expect(claimNos((await list(officer, { flags: 'LATE_REPORT,HIGH_AMOUNT', streetCode: '350205002' })).body)).toEqual([burglary.claimNo, fire.claimNo]);
+      expect((await list(officer, { flags: 'BANK_ACCOUNT_SHARED', streetCode: '350205002' })).body.total).toBe(0);
+    });
+
+    it('filters by overdue: a running deadline past its due date', async () => {
+      expect((await list(officer, { overdue: 'true', streetCode: '350205002' })).body.total).toBe(0);
+      await t.db.query(`UPDATE claim_deadline SET started_on = DATE '2022-04-20', due_date = DATE '2022-05-01' WHERE claim_id = $1 AND ended_on IS NULL`, [fire.id]);
+      expect(claimNos((await list(officer, { overdue: 'true', streetCode: '350205002' })).body)).toEqual([fire.claimNo]);
+      expect(claimNos((await list(officer, { overdue: 'false', streetCode: '350205002' })).body)).toEqual([withdrawn.claimNo, burglary.claimNo]);
+    });
+
+    it.each([
+      ['an unknown status among several', { status: 'reported,lost' }, 'status'],
+      ['an unknown flag', { flags: 'HIGH_AMOUNT,SUSPICIOUS' }, 'flags'],
+      ['overdue as a word', { overdue: 'yes' }, 'overdue'],
+    ])('rejects %s with 400 naming the field', async (_name, query, field) => {
+      const res = await list(officer, query);
+      expect(res.status).toBe(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+    });
+
     it('pages', async () => {
       const first = await list(xyCadre, { pageSize: 2, page: 1 });
       const second = await list(xyCadre, { pageSize: 2, page: 2 });

@@ -96,6 +96,52 @@ describe('users and reference data, role by role', () => {
     expect(list[21].code).toBe('school_student_accident');
   });
 
+  describe('editing an event type', () => {
+    it('admin changes names, documents and defaults; the change is audited; policies keep their coverage copies', async () => {
+      const policies = (await call('get', '/policies?districtCode=350205', 'hc.officer')).body.items as { id: string }[];
+      expect(policies.length).toBeGreaterThan(0);
+      // The terms are the policy's copies; the display names are the catalogue's.
+      const coverageOf = async () => {
+        const coverages = (await call('get', `/policies/${policies[0].id}`, 'hc.officer')).body.coverages as { eventType: string; nameZh?: string }[];
+        const { nameZh: _name, ...terms } = coverages.find((c) => c.eventType === 'fire') ?? { eventType: 'missing' };
+        return terms;
+      };
+      const before = await coverageOf();
+      expect(before).toMatchObject({ perClaimLimit: '50000.00', payoutRatioBp: 10000 });
+
+      const res = await call('patch', '/event-types/fire', 'admin', {
+        nameZh: '火灾事故', requiredDocuments: ['id_card', 'police_report', 'id_card'], defaults: { perClaimLimit: '88888.00', payoutRatioBp: 7000 },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ code: 'fire', nameZh: '火灾事故', requiredDocuments: ['id_card', 'police_report'] });
+      expect(res.body.defaults).toMatchObject({ perClaimLimit: '88888.00', payoutRatioBp: 7000 });
+      const listed = ((await call('get', '/event-types', 'hc.cadre1')).body as { code: string; nameZh: string }[]).find((e) => e.code === 'fire');
+      expect(listed?.nameZh).toBe('火灾事故');
+      expect(await coverageOf()).toEqual(before);
+
+      const audit = (await call('get', '/audit?entity=event_type&entityId=fire', 'admin')).body.items as { action: string; data: { before: { nameZh: string }; after: { nameZh: string } } }[];
+      const entry = audit.find((a) => a.action === 'event_type.update');
+      expect(entry?.data.before.nameZh).toBe('火灾');
+      expect(entry?.data.after.nameZh).toBe('火灾事故');
+    });
+
+    it.each<[string, object, string]>([
+      ['a null name', { nameZh: null }, 'nameZh'],
+      ['an unknown field', { code: 'fire2' }, 'code'],
+      ['a zero limit', { defaults: { perClaimLimit: '0.00' } }, 'defaults.perClaimLimit'],
+      ['a ratio above 100 %', { defaults: { payoutRatioBp: 10001 } }, 'defaults.payoutRatioBp'],
+    ])('%s is 400 naming the field', async (_, body, field) => {
+      const res = await call('patch', '/event-types/burglary', 'admin', body);
+      expect(res.status).toBe(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+    });
+
+    it('an unknown code is 404; a manager may not edit (403)', async () => {
+      expect((await call('patch', '/event-types/no_such_event', 'admin', { nameEn: 'x' })).status).toBe(404);
+      expect((await call('patch', '/event-types/burglary', 'picc.manager', { nameEn: 'x' })).status).toBe(403);
+    });
+  });
+
   describe('users', () => {
     it('an officer creates cadres of their own district only', async () => {
       const ok = await call('post', '/users', 'hc.officer', { username: 'hc.new', password: 'cadre-password-1', displayName: '新干部', role: 'street_cadre', streetCode: '350205002' });

@@ -17,6 +17,14 @@ export class CatalogRepository {
     return tx.getRepository(EventType).existsBy({ code });
   }
 
+  findForUpdate(tx: EntityManager, code: string): Promise<EventType | null> {
+    return tx.getRepository(EventType).createQueryBuilder('e').where('e.code = :code', { code }).setLock('pessimistic_write').getOne();
+  }
+
+  save(tx: EntityManager, eventType: EventType): Promise<EventType> {
+    return tx.getRepository(EventType).save(eventType);
+  }
+
   /** New types go to the end of the catalogue order. */
   async insert(tx: EntityManager, eventType: Omit<EventType, 'sortOrder' | 'createdAt'>): Promise<EventType> {
     const [{ next }]: { next: number }[] = await tx.query('SELECT coalesce(max(sort_order), 0) + 1 AS next FROM event_type');

@@ -47,7 +47,11 @@ export interface ClaimExportRow {
 type HistoryEntry = Omit<ClaimStatusChange, 'id' | 'at'> & { at?: Date };
 
 export interface ClaimListFilter {
-  status?: ClaimStatus;
+  status?: ClaimStatus[];
+  flags?: FlagCode[];
+  overdue?: boolean;
+  /** The business date `overdue` is judged on (the Clock's today). */
+  today?: string;
   eventType?: string;
   streetCode?: string;
   from?: string;
@@ -312,7 +316,15 @@ export class ClaimsRepository {
     const query = tx.getRepository(Claim).createQueryBuilder('c')
       .innerJoin('resident', 'r', 'r.id = c.resident_id');
     scopeClaims(query, caller);
-    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.status?.length) query.andWhere('c.status = ANY(:status)', { status: filter.status });
+    // claim_flag_uq leads with claim_id: one index probe per candidate claim.
+    if (filter.flags?.length) {
+      query.andWhere('EXISTS (SELECT 1 FROM claim_flag f WHERE f.claim_id = c.id AND f.code = ANY(:flags))', { flags: filter.flags });
+    }
+    if (filter.overdue !== undefined) {
+      query.andWhere(`${filter.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM claim_deadline d WHERE d.claim_id = c.id
+        AND d.ended_on IS NULL AND d.paused_on IS NULL AND d.due_date < :today)`, { today: filter.today });
+    }
     if (filter.eventType) query.andWhere('c.event_type = :eventType', { eventType: filter.eventType });
     if (filter.streetCode) query.andWhere('c.street_code = :streetCode', { streetCode: filter.streetCode });
     if (filter.from) query.andWhere('c.incident_date >= :from', { from: filter.from });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { shanghaiToday } from '../common/business-date.js';
+import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { FieldCrypto, normaliseForIndex } from '../common/field-crypto.js';
 import { shanghaiDate } from '../common/timestamp.js';
@@ -29,6 +30,7 @@ export class ClaimsService {
     private readonly flags: ClaimFlagsService,
     private readonly policies: PoliciesRepository,
     private readonly crypto: FieldCrypto,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -98,7 +100,7 @@ export class ClaimsService {
 
   async list(caller: AuthUser, query: ListClaimsQuery): Promise<Page<ClaimListItemResponse>> {
     if (query.from && query.to && query.from > query.to) throw DomainError.validation('to', 'to must not be before from');
-    const [rows, total] = await this.claims.listInScope(this.db.manager, caller, query, (query.page - 1) * query.pageSize, query.pageSize);
+    const [rows, total] = await this.claims.listInScope(this.db.manager, caller, { ...query, today: this.clock.today() }, (query.page - 1) * query.pageSize, query.pageSize);
     return pageOf(rows.map(toClaimListItem), total, query);
   }
 

@@ -3,12 +3,13 @@ import { PassThrough } from 'node:stream';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
+import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/domain-error.js';
 import { FieldCrypto } from '../common/field-crypto.js';
 import { Database } from '../database/database.js';
 import { CONTENT_TYPES, contentDisposition } from '../reports/report-file.js';
 import { ledgerOutcomeOf } from '../claims/claim-workflow.js';
-import { ClaimsRepository, type ClaimExportRow } from '../claims/claims.repository.js';
+import { ClaimsRepository, type ClaimExportRow, type ClaimListFilter } from '../claims/claims.repository.js';
 import type { ExportClaimsQuery } from '../claims/dto/claim.requests.js';
 import { writeLedgerWorkbook, type LedgerExportRow } from './ledger-workbook.js';
 
@@ -22,6 +23,7 @@ export class LedgerExportService {
     private readonly claims: ClaimsRepository,
     private readonly audit: AuditService,
     private readonly crypto: FieldCrypto,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -32,13 +34,14 @@ export class LedgerExportService {
    */
   async export(caller: AuthUser, query: ExportClaimsQuery): Promise<StreamableFile> {
     if (query.from && query.to && query.from > query.to) throw DomainError.validation('to', 'to must not be before from');
-    const { unmasked = false, ...filter } = query;
+    const { unmasked = false, ...asked } = query;
+    const filter = { ...asked, today: this.clock.today() };
     if (unmasked && caller.role !== Role.DistrictOfficer) throw DomainError.forbidden('Only district officers may export ID numbers and phones unmasked');
     await this.db.transaction(async (tx) => {
       const rows = await this.claims.countInScope(tx, caller, filter);
       await this.audit.record(tx, {
         actor: caller, action: unmasked ? 'claims.export_unmasked' : 'claims.export', entity: 'claim', districtCode: caller.districtCode ?? null,
-        data: { filter, rows, ...(unmasked ? { fields: ['idNumber', 'phone'] } : {}) },
+        data: { filter: asked, rows, ...(unmasked ? { fields: ['idNumber', 'phone'] } : {}) },
       });
     });
 
@@ -51,7 +54,7 @@ export class LedgerExportService {
     });
   }
 
-  private async *pages(caller: AuthUser, filter: Omit<ExportClaimsQuery, 'unmasked'>, unmasked: boolean): AsyncGenerator<LedgerExportRow[]> {
+  private async *pages(caller: AuthUser, filter: ClaimListFilter, unmasked: boolean): AsyncGenerator<LedgerExportRow[]> {
     let after = '';
     for (;;) {
       const page = await this.claims.exportPage(this.db.manager, caller, filter, after, PAGE_ROWS, unmasked);

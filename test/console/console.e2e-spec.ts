@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { API } from '../support/test-app.js';
 import type { AnnualReportResponse as AnnualReport } from '../../web/src/api/types.gen.js';
 import { yuan } from '../../web/src/app/money.js';
@@ -142,6 +143,64 @@ describe('the web console in a browser', () => {
     expect(await rowsOf('by-street')).toEqual(expected(report.byStreet, (r: { streetName: string }) => r.streetName));
     expect(await rowsOf('by-month')).toEqual(expected(report.byMonth, (r: { month: string }) => r.month));
     expect(report.byEventType).toHaveLength(21);
+  });
+
+  describe('the insurer\'s desk', () => {
+    jest.setTimeout(60_000);
+    const api = async (username: string, path: string) =>
+      (await c.app.http().get(`${API}${path}`).set('Authorization', await c.app.login(username))).body;
+    const tableClaimNos = (page: Page) => page.locator('tbody tr.ant-table-row td:first-child').allTextContents();
+    const settled = (page: Page) => page.locator('.ant-table-placeholder .ant-spin, .ant-spin-spinning').first().waitFor({ state: 'detached' }).catch(() => undefined);
+
+    it('lands the adjuster on their tasks (GET /me/tasks), most urgent first, with the full queue one click away', async () => {
+      const tasks = (await api('picc.adjuster', '/me/tasks')).items as { claimNo: string }[];
+      expect(tasks.length).toBeGreaterThan(0);
+      const page = await c.signIn('picc.adjuster', DESKTOP);
+      await shows(page, '我的待办');
+      await page.getByRole('link', { name: `案件 ${tasks[0].claimNo}` }).waitFor();
+      const shown = await page.locator('a[aria-label^="案件 "]').evaluateAll((links) => links.map((a) => a.getAttribute('aria-label')!.slice(3)));
+      expect(shown).toEqual(tasks.map((task) => task.claimNo));
+      await page.getByRole('link', { name: '全部理赔队列' }).click();
+      await page.getByLabel('按状态筛选').waitFor();
+      await page.context().close();
+    });
+
+    it('filters the queue on the server from the URL; a reload keeps the filters; a filter picked is written to the URL', async () => {
+      const expected = (await api('picc.adjuster', '/claims?status=paid,denied&pageSize=20')) as { items: { claimNo: string }[]; total: number };
+      expect(expected.total).toBeGreaterThan(0);
+      const page = await c.signIn('picc.adjuster', DESKTOP);
+      await page.goto(`${c.baseUrl}/claims?status=paid,denied`);
+      await page.getByText(`共 ${expected.total} 件`).waitFor();
+      expect(await tableClaimNos(page)).toEqual(expected.items.map((i) => i.claimNo));
+      await page.reload();
+      await page.getByText(`共 ${expected.total} 件`).waitFor();
+      expect(await tableClaimNos(page)).toEqual(expected.items.map((i) => i.claimNo));
+
+      await choose(page, '按风险标记筛选', '迟报');
+      await page.waitForURL(/flags=LATE_REPORT/);
+      expect(new URL(page.url()).searchParams.get('status')).toBe('paid,denied');
+      const flagged = (await api('picc.adjuster', '/claims?status=paid,denied&flags=LATE_REPORT&pageSize=20')) as { items: { claimNo: string }[]; total: number };
+      if (flagged.total > 0) await page.getByText(`共 ${flagged.total} 件`).waitFor();
+      else await shows(page, '没有符合条件的案件');
+      await settled(page);
+      expect(await tableClaimNos(page)).toEqual(flagged.items.map((i) => i.claimNo));
+      await page.context().close();
+    });
+
+    it('lets the admin edit an event type; the catalogue shows the change and the API has it', async () => {
+      const page = await c.signIn('admin', DESKTOP);
+      await page.goto(`${c.baseUrl}/event-types`);
+      await page.getByRole('button', { name: '编辑 公共场所踩踏', exact: true }).click();
+      const form = page.locator('.ant-card').filter({ hasText: '编辑事件类型' });
+      await form.getByLabel('中文名称').fill('公共场所踩踏事件');
+      await form.getByLabel('报案时限（天）').fill('45');
+      expect(await screen(page, 'admin-event-type-edit')).toEqual([]);
+      await form.getByRole('button', { name: '保存' }).click();
+      await page.getByRole('cell', { name: '公共场所踩踏事件', exact: true }).waitFor();
+      const fraud = ((await api('admin', '/event-types')) as { nameZh: string; defaults: { reportWindowDays: number } }[]).find((e) => e.nameZh === '公共场所踩踏事件');
+      expect(fraud?.defaults.reportWindowDays).toBe(45);
+      await page.context().close();
+    });
   });
 
   describe('the main screens of each role at both widths', () => {

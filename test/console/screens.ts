@@ -9,7 +9,8 @@ export const MAIN_SCREENS: Record<string, [name: string, path: string, ready: st
     ['cadre-claims', '/claims', '本街道案件'],
   ],
   'picc.adjuster': [
-    ['insurer-queue', '/', '理赔队列'],
+    ['insurer-home', '/', '我的待办'],
+    ['insurer-queue', '/claims?status=verified,assessed', '风险标记（任一）'],
     ['insurer-overdue', '/overdue', '超时案件'],
   ],
   'hc.officer': [

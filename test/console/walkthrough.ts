@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { idNumberCheckCharacter } from '../../src/common/id-number.js';
 import { JPEG_BYTES, PDF_BYTES, PNG_BYTES } from '../support/fixtures.js';
@@ -11,6 +12,24 @@ export function freshIdNumber(): string {
 }
 
 const wrongCheck = (id: string) => id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
+
+/** A one-page PDF with something on it (a filled box), so a preview that draws nothing shows. */
+const INKED_PDF = (() => {
+  const content = '0.1 0.2 0.6 rg 60 560 475 220 re f';
+  return Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n'
+    + '2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n'
+    + '3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R>> endobj\n'
+    + `4 0 obj <</Length ${content.length}>> stream\n${content}\nendstream endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n`);
+})();
+
+/** The share of the first PDF preview's pixels that are not white. */
+const pdfInk = (page: Page): Promise<number> => page.evaluate(`(() => {
+  const canvas = document.querySelector('canvas.pdf-preview[data-rendered]');
+  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+  let inked = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) inked++;
+  return inked / (data.length / 4);
+})()`);
 
 /** Screens checked on the way: each must have every form control labelled. */
 export type Unlabelled = Record<string, string[]>;
@@ -57,7 +76,7 @@ export async function registerAndFile(page: Page, unlabelled: Unlabelled): Promi
   const uploads: [string, Buffer, string, string][] = [
     ['现场照片', PNG_BYTES, 'site.png', '拍照上传'],
     ['身份证或户口簿', JPEG_BYTES, 'id.jpg', '选择文件上传'],
-    ['火灾事故认定书', PDF_BYTES, 'fire.pdf', '选择文件上传'],
+    ['火灾事故认定书', INKED_PDF, 'fire.pdf', '选择文件上传'],
     ['财产损失清单（村居盖章）', PDF_BYTES, 'loss.pdf', '选择文件上传'],
     ['银行卡', JPEG_BYTES, 'card.jpg', '选择文件上传'],
   ];
@@ -96,7 +115,8 @@ export async function assess(page: Page, claimNo: string, unlabelled: Unlabelled
   await page.getByRole('link', { name: claimNo }).click();
   await page.getByTestId('payable').waitFor();
   await page.locator('img.image-preview').first().waitFor();
-  await page.locator('iframe.pdf-preview').first().waitFor();
+  await page.locator('canvas.pdf-preview[data-rendered]').first().waitFor();
+  expect(await pdfInk(page)).toBeGreaterThan(0.005);
   unlabelled['claim-insurer'] = await screen(page, 'claim-insurer');
   await page.getByRole('button', { name: '核定' }).click();
   await statusIs(page, '已核定');

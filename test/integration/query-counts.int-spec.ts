@@ -81,4 +81,11 @@ describe('round trips', () => {
     const statements = await statementsDuring(t.db, () => t.app.get(ClaimsService).list(officer, Object.assign(new ListClaimsQuery(), { page: 1, pageSize: 50 })));
     expect(statements).toHaveLength(2);
   });
+
+  it('still 2 statements with every queue filter: several statuses, flags, overdue', async () => {
+    const adjuster = await asUser(t, 'picc.adjuster');
+    const query = Object.assign(new ListClaimsQuery(), { page: 1, pageSize: 50, status: ['reported', 'verified'], flags: ['HIGH_AMOUNT'], overdue: true });
+    const statements = await statementsDuring(t.db, () => t.app.get(ClaimsService).list(adjuster, query));
+    expect(statements).toHaveLength(2);
+  });
 });

@@ -124,6 +124,10 @@ export const REFERENCE_TARGETS: Record<string, FuzzTarget> = {
       return { id };
     }),
   },
+  'PATCH /api/v1/event-types/:code': {
+    as: 'admin', params: async () => ({ code: 'vehicle_theft' }),
+    body: () => ({ nameZh: '机动车被盗', requiredDocuments: ['id_card', 'police_report', 'bank_card'], defaults: { reportWindowDays: 30 } }),
+  },
   'PUT /api/v1/calendar/:year': { as: 'admin', params: async () => ({ year: '2039' }), body: () => ({ holidays: ['2039-10-03', '2039-10-04'], workdays: ['2039-10-08'] }) },
   'POST /api/v1/policies': { as: 'admin', body: (ctx) => policyBody(ctx) },
   'PATCH /api/v1/policies/:id': {
@@ -173,7 +177,7 @@ export const CLAIM_TARGETS: Record<string, FuzzTarget> = {
 };
 
 const page = { page: '1', pageSize: '20' };
-const claimFilters = async () => ({ ...page, status: 'reported', eventType: 'fire', streetCode: '350205001', from: recentDate(30), to: shanghaiToday(), q: '陈' });
+const claimFilters = async () => ({ ...page, status: 'reported,verifying', flags: 'HIGH_AMOUNT', overdue: 'false', eventType: 'fire', streetCode: '350205001', from: recentDate(30), to: shanghaiToday(), q: '陈' });
 
 /** Every list query (a GET with query parameters), with valid values of its parameters. */
 export const QUERY_TARGETS: Record<string, FuzzTarget> = {

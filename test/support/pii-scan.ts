@@ -39,6 +39,8 @@ export function findUnmaskedPii(text: string): PiiFinding[] {
 
 const REVEAL = /^\/api\/v1\/residents\/[^/]+\/reveal\/?$/;
 const DOCS = /^\/docs([-/]|$)/;
+/** The console's built bundle (code, e.g. pdf.js's number constants, never data). */
+const ASSETS = /^\/assets\//;
 const TEXT_BODY = /^(application\/(json|problem\+json)|text\/)/;
 
 export interface PiiLeak {
@@ -63,7 +65,7 @@ export function piiRecorder(): { middleware: (req: Request, res: Response, next:
       collect(args[0], args[1]);
       const path = req.originalUrl.split('?')[0];
       const type = String(res.getHeader('content-type') ?? '');
-      if (!(req.method === 'POST' && REVEAL.test(path)) && !DOCS.test(path) && TEXT_BODY.test(type)) {
+      if (!(req.method === 'POST' && REVEAL.test(path)) && !DOCS.test(path) && !ASSETS.test(path) && TEXT_BODY.test(type)) {
         const findings = findUnmaskedPii(Buffer.concat(chunks).toString('utf8'));
         if (findings.length > 0) leaks.push({ request: `${req.method} ${req.originalUrl} → ${res.statusCode}`, findings });
       }

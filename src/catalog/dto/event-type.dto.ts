@@ -1,7 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { formatMoney, IsMoney } from '../../common/money.js';
 import type { EventType } from '../entities/event-type.entity.js';
@@ -33,6 +33,19 @@ export class CreateEventTypeDto {
   @ApiProperty({ type: EventTypeDefaultsDto })
   @IsObject() @ValidateNested() @Type(() => EventTypeDefaultsDto)
   defaults: EventTypeDefaultsDto;
+}
+
+export class UpdateEventTypeDefaultsDto extends PartialType(EventTypeDefaultsDto) {}
+
+/**
+ * The fields an admin may change; the code is the key claims and coverages
+ * name. A police report is required where `requiredDocuments` lists
+ * `police_report`. Coverages already on policies copied the defaults and keep them.
+ */
+export class UpdateEventTypeDto extends PartialType(OmitType(CreateEventTypeDto, ['code', 'defaults'] as const)) {
+  @ApiPropertyOptional({ type: UpdateEventTypeDefaultsDto, description: 'only the defaults given change' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => UpdateEventTypeDefaultsDto)
+  defaults?: UpdateEventTypeDefaultsDto;
 }
 
 export class EventTypeResponse {

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { DOCUMENT_CODE } from '../../catalog/dto/event-type.dto.js';
 import { IsBusinessDate } from '../../common/business-date.js';
 import { IsMoney, MONEY_EXAMPLE } from '../../common/money.js';
 import { PageQuery } from '../../common/pagination.js';
 import { CLAIM_STATUSES, type ClaimStatus } from '../claim-status.js';
+import { FLAG_CODES, type FlagCode } from '../entities/claim-flag.entity.js';
 
 const EVENT_TYPE_CODE = /^[a-z][a-z0-9_]{1,49}$/;
 const NOT_BLANK = /\S/;
@@ -59,10 +60,26 @@ export class CreateClaimDto {
 }
 
 /** The filters of the claim list, shared by the ledger export. */
+/** A query list: `a,b`, `x=a&x=b` or both, as one array of trimmed values. */
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' || Array.isArray(value)
+    ? [value].flat().flatMap((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()) : [v]))
+    : value;
+
 export class ClaimFilterQuery {
-  @ApiPropertyOptional({ enum: CLAIM_STATUSES })
-  @IsOptional() @IsIn(CLAIM_STATUSES)
-  status?: ClaimStatus;
+  @ApiPropertyOptional({ enum: CLAIM_STATUSES, isArray: true, description: 'any of these statuses: repeated (status=a&status=b) and/or comma-separated (status=a,b)' })
+  @IsOptional() @Transform(toList) @IsArray() @ArrayMaxSize(CLAIM_STATUSES.length * 2)
+  @IsIn(CLAIM_STATUSES, { each: true, message: `status must be among ${CLAIM_STATUSES.join(', ')}` })
+  status?: ClaimStatus[];
+
+  @ApiPropertyOptional({ enum: FLAG_CODES, isArray: true, description: 'claims carrying any of these flags: repeated and/or comma-separated' })
+  @IsOptional() @Transform(toList) @IsArray() @ArrayMaxSize(FLAG_CODES.length * 2)
+  @IsIn(FLAG_CODES, { each: true, message: `flags must be among ${FLAG_CODES.join(', ')}` })
+  flags?: FlagCode[];
+
+  @ApiPropertyOptional({ example: true, description: 'true: only claims with a running deadline past its due date; false: only the others' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  overdue?: boolean;
 
   @ApiPropertyOptional({ example: 'fire' })
   @IsOptional() @Matches(EVENT_TYPE_CODE, { message: 'eventType must be an event type code such as "fire"' })

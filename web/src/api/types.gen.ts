@@ -177,6 +177,27 @@ export type CreateEventTypeDto = {
     defaults: EventTypeDefaultsDto;
 };
 
+export type UpdateEventTypeDefaultsDto = {
+    perClaimLimit?: string;
+    deductible?: string;
+    /**
+     * basis points, 10000 = 100 %
+     */
+    payoutRatioBp?: number;
+    reportWindowDays?: number;
+};
+
+export type UpdateEventTypeDto = {
+    nameZh?: string;
+    nameEn?: string;
+    category?: 'property' | 'fraud' | 'person' | 'expense';
+    requiredDocuments?: Array<string>;
+    /**
+     * only the defaults given change
+     */
+    defaults?: UpdateEventTypeDefaultsDto;
+};
+
 export type DenialReasonResponse = {
     /**
      * the reasonCode of a denial (POST /claims/{id}/decision)
@@ -1660,6 +1681,54 @@ export type CatalogControllerCreateResponses = {
 
 export type CatalogControllerCreateResponse = CatalogControllerCreateResponses[keyof CatalogControllerCreateResponses];
 
+export type CatalogControllerUpdateData = {
+    body: UpdateEventTypeDto;
+    path: {
+        code: string;
+    };
+    query?: never;
+    url: '/api/v1/event-types/{code}';
+};
+
+export type CatalogControllerUpdateErrors = {
+    /**
+     * VALIDATION_FAILED: malformed body, query, id or header
+     */
+    400: ErrorResponse;
+    /**
+     * UNAUTHENTICATED: no, expired or forged token, or wrong credentials
+     */
+    401: ErrorResponse;
+    /**
+     * FORBIDDEN: the caller's role may not do this. Only for admin.
+     */
+    403: ErrorResponse;
+    /**
+     * NOT_FOUND: no such object, or not in the caller's scope
+     */
+    404: ErrorResponse;
+    /**
+     * PAYLOAD_TOO_LARGE: body or upload over the limit
+     */
+    413: ErrorResponse;
+    /**
+     * RATE_LIMITED: too many requests; retry in a minute
+     */
+    429: ErrorResponse;
+    /**
+     * SERVICE_UNAVAILABLE: the database does not answer; retry later
+     */
+    503: ErrorResponse;
+};
+
+export type CatalogControllerUpdateError = CatalogControllerUpdateErrors[keyof CatalogControllerUpdateErrors];
+
+export type CatalogControllerUpdateResponses = {
+    200: EventTypeResponse;
+};
+
+export type CatalogControllerUpdateResponse = CatalogControllerUpdateResponses[keyof CatalogControllerUpdateResponses];
+
 export type DenialReasonsControllerListData = {
     body?: never;
     path?: never;
@@ -2405,7 +2474,18 @@ export type ClaimsControllerListData = {
     query?: {
         page?: number;
         pageSize?: number;
-        status?: 'reported' | 'verifying' | 'verified' | 'needs_info' | 'assessed' | 'approved' | 'denied' | 'paid' | 'closed' | 'withdrawn';
+        /**
+         * any of these statuses: repeated (status=a&status=b) and/or comma-separated (status=a,b)
+         */
+        status?: Array<'reported' | 'verifying' | 'verified' | 'needs_info' | 'assessed' | 'approved' | 'denied' | 'paid' | 'closed' | 'withdrawn'>;
+        /**
+         * claims carrying any of these flags: repeated and/or comma-separated
+         */
+        flags?: Array<'DUPLICATE_EVENT' | 'POLICE_REPORT_REUSED' | 'BANK_ACCOUNT_SHARED' | 'LATE_REPORT' | 'HIGH_AMOUNT' | 'LOSS_ABOVE_CLAIM'>;
+        /**
+         * true: only claims with a running deadline past its due date; false: only the others
+         */
+        overdue?: boolean;
         eventType?: string;
         streetCode?: string;
         /**
@@ -2506,7 +2586,18 @@ export type ClaimsControllerExportLedgerData = {
     body?: never;
     path?: never;
     query?: {
-        status?: 'reported' | 'verifying' | 'verified' | 'needs_info' | 'assessed' | 'approved' | 'denied' | 'paid' | 'closed' | 'withdrawn';
+        /**
+         * any of these statuses: repeated (status=a&status=b) and/or comma-separated (status=a,b)
+         */
+        status?: Array<'reported' | 'verifying' | 'verified' | 'needs_info' | 'assessed' | 'approved' | 'denied' | 'paid' | 'closed' | 'withdrawn'>;
+        /**
+         * claims carrying any of these flags: repeated and/or comma-separated
+         */
+        flags?: Array<'DUPLICATE_EVENT' | 'POLICE_REPORT_REUSED' | 'BANK_ACCOUNT_SHARED' | 'LATE_REPORT' | 'HIGH_AMOUNT' | 'LOSS_ABOVE_CLAIM'>;
+        /**
+         * true: only claims with a running deadline past its due date; false: only the others
+         */
+        overdue?: boolean;
         eventType?: string;
         streetCode?: string;
         /**

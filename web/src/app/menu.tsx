@@ -19,7 +19,8 @@ export function menuFor(role: UserResponse['role']): MenuEntry[] {
     case 'insurer_adjuster':
     case 'insurer_manager':
       return [
-        { path: '/', label: '理赔队列', icon: <AuditOutlined /> },
+        { path: '/', label: '我的待办', icon: <HomeOutlined /> },
+        { path: '/claims', label: '理赔队列', icon: <AuditOutlined /> },
         { path: '/overdue', label: '超时案件', icon: <WarningOutlined /> },
       ];
     case 'district_officer':

@@ -1,7 +1,7 @@
 import { Result, Spin } from 'antd';
 import { Navigate, Route, Routes } from 'react-router';
 import type { UserResponse } from '../api/types.gen.js';
-import { CadreHome } from '../pages/CadreHome.js';
+import { CadreHome, InsurerHome } from '../pages/CadreHome.js';
 import { ClaimPage } from '../pages/ClaimPage.js';
 import { FileClaimPage } from '../pages/FileClaimPage.js';
 import { ResidentsPage } from '../pages/ResidentsPage.js';
@@ -32,7 +32,8 @@ function roleRoutes(role: UserResponse['role']) {
     case 'insurer_manager':
       return (
         <>
-          <Route path="/" element={<ClaimsPage title="理赔队列" initialStatus="verified" />} />
+          <Route path="/" element={<InsurerHome />} />
+          <Route path="/claims" element={<ClaimsPage title="理赔队列" />} />
           <Route path="/overdue" element={<OverduePage />} />
         </>
       );

@@ -11,12 +11,16 @@ interface Props<T> {
   /** The list queries to reload after a creation (their generated query keys' ids). */
   refresh: string[];
   initialValues?: Partial<T>;
+  /** Shown open from the start (an edit form); `onClose` then runs when it is saved or cancelled. */
+  startOpen?: boolean;
+  onClose?(): void;
   children: ReactNode;
 }
 
 /** "新建…": a form opened on demand; the API's field errors next to their fields; the lists reloaded after it. */
-export function CreateForm<T extends object>({ title, form, create, refresh, initialValues, children }: Props<T>) {
-  const [open, setOpen] = useState(false);
+export function CreateForm<T extends object>({ title, form, create, refresh, initialValues, startOpen = false, onClose, children }: Props<T>) {
+  const [open, setShown] = useState(startOpen);
+  const setOpen = (next: boolean) => { setShown(next); if (!next) onClose?.(); };
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const queryClient = useQueryClient();

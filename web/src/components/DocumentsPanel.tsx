@@ -8,8 +8,9 @@ import type { ClaimDocumentResponse, ClaimResponse } from '../api/types.gen.js';
 import { errorText } from '../app/errors.js';
 import { fileSize } from '../app/files.js';
 import { DOCUMENT_TEXT } from '../app/labels.js';
+import { PdfPreview } from './PdfPreview.js';
 
-/** A document fetched with the bearer token and shown inline: an image, or a PDF in a frame. */
+/** A document fetched with the bearer token and shown inline: an image, or a PDF's first page. */
 function DocumentPreview({ claimId, doc }: { claimId: string; doc: ClaimDocumentResponse }) {
   const blob = useQuery({
     queryKey: ['document', claimId, doc.id],
@@ -27,7 +28,7 @@ function DocumentPreview({ claimId, doc }: { claimId: string; doc: ClaimDocument
   if (!url) return <LoadingOutlined />;
   const label = DOCUMENT_TEXT[doc.type] ?? doc.type;
   return doc.mimeType === 'application/pdf'
-    ? <iframe src={url} title={`${label} ${doc.fileName}`} className="pdf-preview" />
+    ? <PdfPreview blob={blob.data!} url={url} title={`${label} ${doc.fileName}`} fileName={doc.fileName} />
     : <Image src={url} alt={`${label} ${doc.fileName}`} className="image-preview" />;
 }
 
