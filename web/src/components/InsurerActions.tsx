@@ -32,7 +32,8 @@ export function QuoteSteps({ quote }: { quote: PayoutQuoteResponse }) {
         columns={[
           { title: '步骤', render: (_, s) => s.name || STEP_TEXT[s.step] || s.step },
           { title: '金额', dataIndex: 'amount', align: 'right', render: yuan },
-          { title: '说明', dataIndex: 'note', responsive: ['md'] },
+          // A quote stored with an assessment keeps no notes: no empty column for it.
+          ...(quote.steps.some((s) => s.note) ? [{ title: '说明', dataIndex: 'note', responsive: ['md' as const] }] : []),
         ]} />
       <Typography.Paragraph style={{ marginTop: 8 }}>
         可赔金额 <Typography.Text strong data-testid="payable">{yuan(quote.payable)}</Typography.Text>（{LIMITED_BY[quote.limitedBy]}）

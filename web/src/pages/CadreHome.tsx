@@ -48,7 +48,8 @@ function TasksHome({ intro, action }: { intro: string; action: ReactNode }) {
               <Card size="small" hoverable>
                 <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
                   <Typography.Text strong>{TASK_TEXT[task.action] ?? task.action}</Typography.Text>
-                  {task.overdue ? <Tag color="red">已超时</Tag> : task.dueDate ? <Tag color="gold">{task.dueDate} 前</Tag> : <Tag>暂停计时</Tag>}
+                  {task.overdue ? <Tag color="red">已超时</Tag> : task.dueDate ? <Tag color="gold">{task.dueDate} 前</Tag>
+                    : task.action === 'resubmit' ? <Tag>补充材料期间暂停计时</Tag> : null}
                 </Space>
                 <div className="claim-card-line muted">{task.claimNo}</div>
                 {task.flags.length > 0 && (
