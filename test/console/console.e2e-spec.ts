@@ -187,6 +187,20 @@ describe('the web console in a browser', () => {
       await page.context().close();
     });
 
+    it('lets insurer staff filter by street across the districts of their policies, streets shown by name', async () => {
+      const expected = (await api('picc.adjuster', '/claims?streetCode=350205001&pageSize=20')) as { items: { claimNo: string }[]; total: number };
+      expect(expected.total).toBeGreaterThan(0);
+      const page = await c.signIn('picc.adjuster', DESKTOP);
+      await page.goto(`${c.baseUrl}/claims`);
+      await choose(page, '按街镇筛选', '海沧区 海沧街道');
+      await page.waitForURL(/streetCode=350205001/);
+      await page.getByText(`共 ${expected.total} 件`).waitFor();
+      expect(await tableClaimNos(page)).toEqual(expected.items.map((i) => i.claimNo));
+      const streets = await page.locator('tbody tr.ant-table-row td:nth-child(4)').allTextContents();
+      expect(new Set(streets)).toEqual(new Set(['海沧街道']));
+      await page.context().close();
+    });
+
     it('lets the admin edit an event type; the catalogue shows the change and the API has it', async () => {
       const page = await c.signIn('admin', DESKTOP);
       await page.goto(`${c.baseUrl}/event-types`);

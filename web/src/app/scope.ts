@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import {
   insurersControllerListOptions, regionsControllerListDistrictsOptions, regionsControllerListStreetsOptions,
 } from '../api/@tanstack/react-query.gen.js';
@@ -45,4 +45,28 @@ export function useScopeText(me: UserResponse): string {
 export function useStreetNames(districtCode: string | null | undefined): (code: string) => string {
   const streets = useStreets(districtCode);
   return (code) => streets.data?.find((s) => s.code === code)?.name ?? code;
+}
+
+export interface VisibleStreet {
+  code: string;
+  name: string;
+  districtName: string;
+}
+
+/**
+ * The streets of the districts the caller works in: a cadre's or an
+ * officer's district; for insurer staff and the admin, who have no district,
+ * every district the API lists for them (an insurer's: those of its policies).
+ */
+export function useVisibleStreets(me: UserResponse): VisibleStreet[] {
+  const districts = useDistricts();
+  const own = me.districtCode ?? (me.streetCode ? districtOfStreet(me.streetCode) : null);
+  const codes = own ? [own] : (districts.data ?? []).map((d) => d.code);
+  const streets = useQueries({
+    queries: codes.map((code) => ({ ...regionsControllerListStreetsOptions({ path: { code } }), staleTime: DAY })),
+  });
+  return codes.flatMap((code, i) => {
+    const districtName = districts.data?.find((d) => d.code === code)?.name ?? code;
+    return (streets[i]?.data ?? []).map((street) => ({ code: street.code, name: street.name, districtName }));
+  });
 }

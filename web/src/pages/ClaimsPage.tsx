@@ -5,7 +5,7 @@ import { claimsControllerListOptions } from '../api/@tanstack/react-query.gen.js
 import type { ClaimsControllerListData } from '../api/types.gen.js';
 import { useEventTypes } from '../app/catalog.js';
 import { FLAG_TEXT, STATUS_TEXT, type ClaimStatus } from '../app/labels.js';
-import { districtOfStreet, useStreetNames, useStreets } from '../app/scope.js';
+import { useVisibleStreets } from '../app/scope.js';
 import { useMe } from '../app/session.js';
 import { ClaimsList } from '../components/ClaimsList.js';
 import { QueryError } from '../components/QueryError.js';
@@ -42,9 +42,9 @@ export function ClaimsPage({ title }: { title: string }) {
   };
 
   const eventTypes = useEventTypes();
-  const districtCode = me.districtCode ?? (me.streetCode ? districtOfStreet(me.streetCode) : null);
-  const streets = useStreets(me.streetCode ? null : districtCode);
-  const streetName = useStreetNames(districtCode);
+  const streets = useVisibleStreets(me);
+  const streetName = (code: string) => streets.find((s) => s.code === code)?.name ?? code;
+  const severalDistricts = new Set(streets.map((s) => s.districtName)).size > 1;
   const query: ListQuery = {
     page, pageSize: PAGE_SIZE, eventType, streetCode, q: q || undefined,
     status: status.length ? status : undefined, flags: flags.length ? flags : undefined, overdue: overdue || undefined,
@@ -71,10 +71,11 @@ export function ClaimsPage({ title }: { title: string }) {
               value={eventType} onChange={set('eventType')}
               options={(eventTypes.data ?? []).map((e) => ({ value: e.code, label: e.nameZh }))} />
           </Col>
-          {!me.streetCode && districtCode && (
+          {!me.streetCode && streets.length > 0 && (
             <Col xs={12} md={4}>
-              <Select aria-label="按街镇筛选" placeholder="全部街镇" allowClear style={{ width: '100%' }} value={streetCode} onChange={set('streetCode')}
-                options={(streets.data ?? []).map((s) => ({ value: s.code, label: s.name }))} />
+              <Select aria-label="按街镇筛选" placeholder="全部街镇" allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: '100%' }}
+                value={streetCode} onChange={set('streetCode')}
+                options={streets.map((s) => ({ value: s.code, label: severalDistricts ? `${s.districtName} ${s.name}` : s.name }))} />
             </Col>
           )}
           <Col xs={24} md={4} style={{ display: 'flex', alignItems: 'center' }}>
