@@ -42,7 +42,7 @@ export class NotificationQueue implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     await this.boss.start();
-    await this.boss.createQueue(QUEUE, { name: QUEUE, ...this.retryOptions() });
+    await this.createQueue(QUEUE, { name: QUEUE, ...this.retryOptions() });
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -71,10 +71,30 @@ export class NotificationQueue implements OnModuleInit, OnModuleDestroy {
    * No retries: the next tick is the retry.
    */
   async recurring(name: string, cron: string, run: () => Promise<void>): Promise<void> {
-    await this.boss.createQueue(name, { name, policy: 'singleton', retryLimit: 0 });
-    await this.boss.schedule(name, cron, {}, { tz: 'Asia/Shanghai' });
+    await this.createQueue(name, { name, policy: 'singleton', retryLimit: 0 });
+    await this.againOnClash(() => this.boss.schedule(name, cron, {}, { tz: 'Asia/Shanghai' }));
     await this.boss.work(name, { pollingIntervalSeconds: this.config.NOTIFY_POLL_SECONDS, batchSize: 1 }, () => run());
     await this.boss.send(name, {});
+  }
+
+  private createQueue(name: string, options: PgBoss.Queue): Promise<void> {
+    return this.againOnClash(() => this.boss.createQueue(name, options));
+  }
+
+  /**
+   * pg-boss creates queues and schedules with "if not exists" statements that
+   * two instances starting together can deadlock on (or clash on the key);
+   * the loser tries again and then finds the queue there.
+   */
+  private async againOnClash(step: () => Promise<void>, attempts = 3): Promise<void> {
+    try {
+      await step();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempts <= 1 || (code !== '40P01' && code !== '23505')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
+      await this.againOnClash(step, attempts - 1);
+    }
   }
 
   private retryOptions() {

@@ -42,8 +42,12 @@ const SWEEP_SQL = `
 export class RemindersRepository {
   /** Writes the reminders due today that were not written yet; how many it wrote. */
   async sweep(db: EntityManager, today: string): Promise<number> {
-    const [{ count }]: { count: number }[] = await db.query(SWEEP_SQL, [today]);
-    return count;
+    return db.transaction(async (tx) => {
+      // One sweep at a time across instances: two concurrent inserts of the same keys in different orders deadlock.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('staff_reminder_sweep'))`);
+      const [{ count }]: { count: number }[] = await tx.query(SWEEP_SQL, [today]);
+      return count;
+    });
   }
 
   /** The user's reminders, newest first, with the total and the unread count. */
