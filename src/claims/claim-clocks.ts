@@ -11,7 +11,7 @@ export interface ClaimClocks {
   track(tx: EntityManager, claim: { id: string; policyId: string }, event: ClaimAction | 'file', policy?: PolicyTerms): Promise<void>;
 }
 
-/** The deadline terms of a policy (its entity has them). */
+/** A policy's service deadlines (its entity has them); working days for the steps, calendar days for the decision and the refusal. */
 export interface PolicyTerms {
   verifyWorkingDays: number;
   assessWorkingDays: number;

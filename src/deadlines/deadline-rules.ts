@@ -1,3 +1,4 @@
+import type { PolicyTerms } from '../claims/claim-clocks.js';
 import type { ClaimAction } from '../claims/claim-workflow.js';
 import { addDays, daysBetween } from '../common/business-date.js';
 import type { WorkingDayCalendar } from './working-days.js';
@@ -6,14 +7,8 @@ import type { WorkingDayCalendar } from './working-days.js';
 export const DEADLINE_STAGES = ['verify', 'assess', 'decide', 'pay', 'denial_notice'] as const;
 export type DeadlineStage = (typeof DEADLINE_STAGES)[number];
 
-/** A policy's service deadlines; working days for the steps, calendar days for the decision and the refusal. */
-export interface PolicyDeadlines {
-  verifyWorkingDays: number;
-  assessWorkingDays: number;
-  decideDays: number;
-  payWorkingDays: number;
-  denialNoticeDays: number;
-}
+/** A policy's service deadlines, as the claim workflow hands them to the clocks (claims/claim-clocks.ts defines them). */
+export type PolicyDeadlines = PolicyTerms;
 
 export const DEFAULT_DEADLINES: PolicyDeadlines = {
   verifyWorkingDays: 1, assessWorkingDays: 3, decideDays: 30, payWorkingDays: 10, denialNoticeDays: 3,

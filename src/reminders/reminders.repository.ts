@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ACTING_ROLES, NEXT_WORKING_DAY_SQL, RESPONSIBLE } from '../tasks/responsible-staff.js';
-
-export type ReminderKind = 'due_soon' | 'overdue';
+import { ACTING_ROLES, NEXT_WORKING_DAY_SQL, RESPONSIBLE, type ReminderKind } from '../tasks/responsible-staff.js';
 
 export interface ReminderRow {
   id: string;
@@ -41,13 +39,11 @@ const SWEEP_SQL = `
 @Injectable()
 export class RemindersRepository {
   /** Writes the reminders due today that were not written yet; how many it wrote. */
-  async sweep(db: EntityManager, today: string): Promise<number> {
-    return db.transaction(async (tx) => {
-      // One sweep at a time across instances: two concurrent inserts of the same keys in different orders deadlock.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('staff_reminder_sweep'))`);
-      const [{ count }]: { count: number }[] = await tx.query(SWEEP_SQL, [today]);
-      return count;
-    });
+  async sweep(tx: EntityManager, today: string): Promise<number> {
+    // One sweep at a time across instances: two concurrent inserts of the same keys in different orders deadlock.
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('staff_reminder_sweep'))`);
+    const [{ count }]: { count: number }[] = await tx.query(SWEEP_SQL, [today]);
+    return count;
   }
 
   /** The user's reminders, newest first, with the total and the unread count. */

@@ -34,7 +34,7 @@ export class RemindersService implements OnApplicationBootstrap {
 
   /** Writes today's reminders not yet written; how many. */
   async sweep(): Promise<number> {
-    const written = await this.reminders.sweep(this.db.manager, this.clock.today());
+    const written = await this.db.transaction((tx) => this.reminders.sweep(tx, this.clock.today()));
     if (written > 0) this.logger.log(`${written} deadline reminder(s) to staff`);
     return written;
   }

@@ -4,6 +4,10 @@ import { Role } from '../auth/role.js';
 export const TASK_ACTIONS = ['verify', 'resubmit', 'assess', 'approve', 'pay', 'follow_up'] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 
+/** The deadline reminders a responsible member gets: due by the next working day, or past the due date. */
+export const REMINDER_KINDS = ['due_soon', 'overdue'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
 // The clock a claim's state waits on: the deadline of the step the staff member is to take.
 const STAGE_OF_STATUS = `CASE c.status WHEN 'reported' THEN 'verify' WHEN 'verifying' THEN 'verify' WHEN 'verified' THEN 'assess'
   WHEN 'assessed' THEN 'decide' WHEN 'approved' THEN 'pay' END`;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
-import { ACTING_ROLES, NEXT_WORKING_DAY_SQL, RESPONSIBLE, type ResponsibleRule, type TaskAction } from './responsible-staff.js';
+import { ACTING_ROLES, NEXT_WORKING_DAY_SQL, RESPONSIBLE, type ReminderKind, type ResponsibleRule, type TaskAction } from './responsible-staff.js';
 
 export interface TaskRow {
   claimId: string;
@@ -14,7 +14,7 @@ export interface TaskRow {
   dueSoon: boolean;
   flags: string[];
   /** the deadline reminder the caller got for the clock, overdue before due_soon */
-  reminder: 'due_soon' | 'overdue' | null;
+  reminder: ReminderKind | null;
 }
 
 /** The longest queue answered: the most urgent come first, so a long tail is the least urgent. */

@@ -59,13 +59,13 @@ export class CreateClaimDto {
   payee: PayeeDto;
 }
 
-/** The filters of the claim list, shared by the ledger export. */
 /** A query list: `a,b`, `x=a&x=b` or both, as one array of trimmed values. */
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' || Array.isArray(value)
     ? [value].flat().flatMap((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()) : [v]))
     : value;
 
+/** The filters of the claim list, shared by the ledger export. */
 export class ClaimFilterQuery {
   @ApiPropertyOptional({ enum: CLAIM_STATUSES, isArray: true, description: 'any of these statuses: repeated (status=a&status=b) and/or comma-separated (status=a,b)' })
   @IsOptional() @Transform(toList) @IsArray() @ArrayMaxSize(CLAIM_STATUSES.length * 2)

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { fill, readTemplate } from '../../common/templates.js';
 import { DEADLINE_STAGES } from '../../deadlines/deadline-rules.js';
+import { REMINDER_KINDS, type ReminderKind } from '../../tasks/responsible-staff.js';
 import type { ReminderRow } from '../reminders.repository.js';
 
 /** Shape of templates/notifications.zh.json's staff part: the reminder texts and the stages' names. */
@@ -14,8 +15,8 @@ export class ReminderResponse {
   @ApiProperty({ format: 'uuid' }) claimId: string;
   @ApiProperty({ example: '350205-2026-000123' }) claimNo: string;
   @ApiProperty({ enum: DEADLINE_STAGES }) stage: string;
-  @ApiProperty({ enum: ['due_soon', 'overdue'], description: 'due_soon: due by the next working day; overdue: past the due date' })
-  kind: 'due_soon' | 'overdue';
+  @ApiProperty({ enum: REMINDER_KINDS, description: 'due_soon: due by the next working day; overdue: past the due date' })
+  kind: ReminderKind;
 
   @ApiProperty({ example: '2026-12-04' }) dueDate: string;
   @ApiProperty({ example: '理赔编号 350205-2026-000123：核实将于 2026-12-04 到期，请及时处理。', description: 'from templates/notifications.zh.json' })

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { TASK_ACTIONS, type TaskAction } from '../responsible-staff.js';
+import { REMINDER_KINDS, TASK_ACTIONS, type ReminderKind, type TaskAction } from '../responsible-staff.js';
 import type { TaskRow } from '../tasks.repository.js';
 
 export class TaskResponse {
@@ -24,10 +24,10 @@ export class TaskResponse {
   flags: string[];
 
   @ApiProperty({
-    enum: ['due_soon', 'overdue'], nullable: true, type: String,
+    enum: REMINDER_KINDS, nullable: true, type: String,
     description: 'the deadline reminder the caller got for this step (GET /me/notifications): overdue, due_soon, or null',
   })
-  reminder: 'due_soon' | 'overdue' | null;
+  reminder: ReminderKind | null;
 }
 
 export class TasksResponse {
