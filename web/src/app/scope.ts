@@ -41,10 +41,13 @@ export function useScopeText(me: UserResponse): string {
   return [district, street].filter(Boolean).join(' ');
 }
 
+/** Street code → name among `streets`; the code itself for a street not (yet) loaded. */
+export const streetNameIn = (streets: { code: string; name: string }[] | undefined) =>
+  (code: string): string => streets?.find((s) => s.code === code)?.name ?? code;
+
 /** Street code → name for the streets of a district. */
 export function useStreetNames(districtCode: string | null | undefined): (code: string) => string {
-  const streets = useStreets(districtCode);
-  return (code) => streets.data?.find((s) => s.code === code)?.name ?? code;
+  return streetNameIn(useStreets(districtCode).data);
 }
 
 export interface VisibleStreet {

@@ -5,7 +5,7 @@ import { claimsControllerListOptions } from '../api/@tanstack/react-query.gen.js
 import type { ClaimsControllerListData } from '../api/types.gen.js';
 import { useEventTypes } from '../app/catalog.js';
 import { FLAG_TEXT, STATUS_TEXT, type ClaimStatus } from '../app/labels.js';
-import { useVisibleStreets } from '../app/scope.js';
+import { streetNameIn, useVisibleStreets } from '../app/scope.js';
 import { useMe } from '../app/session.js';
 import { ClaimsList } from '../components/ClaimsList.js';
 import { QueryError } from '../components/QueryError.js';
@@ -43,7 +43,7 @@ export function ClaimsPage({ title }: { title: string }) {
 
   const eventTypes = useEventTypes();
   const streets = useVisibleStreets(me);
-  const streetName = (code: string) => streets.find((s) => s.code === code)?.name ?? code;
+  const streetName = streetNameIn(streets);
   const severalDistricts = new Set(streets.map((s) => s.districtName)).size > 1;
   const query: ListQuery = {
     page, pageSize: PAGE_SIZE, eventType, streetCode, q: q || undefined,

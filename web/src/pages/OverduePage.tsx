@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { deadlinesControllerOverdueOptions } from '../api/@tanstack/react-query.gen.js';
 import type { DeadlinesControllerOverdueData, OverdueClaimResponse } from '../api/types.gen.js';
 import { STAGE_TEXT } from '../app/labels.js';
-import { useVisibleStreets } from '../app/scope.js';
+import { streetNameIn, useVisibleStreets } from '../app/scope.js';
 import { useMe } from '../app/session.js';
 import { StatusTag } from '../components/ClaimTags.js';
 import { QueryError } from '../components/QueryError.js';
@@ -19,7 +19,7 @@ export function OverduePage() {
   const [page, setPage] = useState(1);
   const overdue = useQuery(deadlinesControllerOverdueOptions({ query: { stage, page, pageSize: 20 } }));
   const streets = useVisibleStreets(me);
-  const streetName = (code: string) => streets.find((s) => s.code === code)?.name ?? code;
+  const streetName = streetNameIn(streets);
   return (
     <>
       <Typography.Title level={4} className="page-title">超时案件</Typography.Title>
