@@ -89,7 +89,9 @@ export class FuzzChecker {
     const res = await send();
     const after = await this.tableState();
     this.lastState = after;
-    const problem = this.answerProblem(route, operation, res) ?? (res.status >= 400 ? changed(before, after) : null)
+    const refusedYetChanged = res.status >= 400 ? changed(before, after) : null;
+    const problem = this.answerProblem(route, operation, res)
+      ?? (refusedYetChanged ? `${refusedYetChanged}\n${await this.whatChanged(before, after)}` : null)
       ?? (changed(before, after) ? await this.auditProblem() : null);
     if (problem) {
       throw new Error(`${route}: ${problem}\n  request: ${describeRequest().slice(0, 1500)}\n  answer: ${res.status} ${String(res.text).slice(0, 600)}`);
@@ -112,6 +114,25 @@ export class FuzzChecker {
       return 'the error body is not the API.md error body (a 400 names at least one field)';
     }
     return null;
+  }
+
+  /**
+   * For a failure message: the rows of each changed table written last (by
+   * their transaction id), and whether the table is still changing a moment
+   * later, which would point at a writer outside the request.
+   */
+  private async whatChanged(before: Record<string, string>, after: Record<string, string>): Promise<string> {
+    const tables = Object.keys(after).filter((name) => before[name] !== after[name]);
+    const lines: string[] = [];
+    for (const name of tables) {
+      const rows: { row: string; xmin: string }[] = await this.t.db.query(
+        `SELECT x::text AS row, x.xmin::text AS xmin FROM "${name}" x ORDER BY x.xmin::text::bigint DESC LIMIT 3`);
+      lines.push(`  ${name} ${before[name]} → ${after[name]}; last written rows:`, ...rows.map((r) => `    xmin ${r.xmin}: ${r.row.slice(0, 400)}`));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const later = await this.tableState();
+    lines.push(`  300 ms later: ${tables.map((name) => `${name} ${later[name] === after[name] ? 'unchanged' : `changed again (${later[name]})`}`).join(', ')}`);
+    return lines.join('\n');
   }
 
   private async auditProblem(): Promise<string | null> {
