@@ -104,15 +104,37 @@ export async function startApp(
   return { url, ...processMeters(child.pid!), stop: () => stopProcess(child) };
 }
 
-/** Peak RSS and CPU time of another process, from /proc (Linux). */
+/** `pid` and its descendants (the workers of APP_WORKERS > 1), from /proc (Linux). */
+function processTree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // gone
+  }
+  return [pid, ...children.flatMap(processTree)];
+}
+
+/**
+ * Peak RSS and CPU time of another process and its workers, from /proc
+ * (Linux): the sum of each process's high-water mark (an upper bound of the
+ * peak they held together) and of their user and system time.
+ */
 export function processMeters(pid: number): { peakRssMb(): number; cpuSeconds(): number } {
-  const status = () => readFileSync(`/proc/${pid}/status`, 'utf8');
+  const read = (path: string) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return null;
+    }
+  };
+  const sum = (of: (p: number) => number) => processTree(pid).reduce((total, p) => total + of(p), 0);
   return {
-    peakRssMb: () => Number(/VmHWM:\s+(\d+) kB/.exec(status())![1]) / 1024,
-    cpuSeconds: () => {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / 100;
-    },
+    peakRssMb: () => sum((p) => Number(/VmHWM:\s+(\d+) kB/.exec(read(`/proc/${p}/status`) ?? '')?.[1] ?? 0)) / 1024,
+    cpuSeconds: () => sum((p) => {
+      const fields = read(`/proc/${p}/stat`)?.split(') ')[1].split(' ');
+      return fields ? (Number(fields[11]) + Number(fields[12])) / 100 : 0;
+    }),
   };
 }
 

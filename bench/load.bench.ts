@@ -19,7 +19,8 @@
  * run prints its table but appends nothing to RESULTS.md unless
  * BENCH_APPEND=1. BENCH_APP_NODE_OPTIONS sets the app process's Node flags
  * (default below; given on the app's command line, so `--cpu-prof
- * --cpu-prof-dir=/tmp/prof` works to profile it).
+ * --cpu-prof-dir=/tmp/prof` works to profile it). BENCH_APP_WORKERS=N runs
+ * the app as N processes on its port (APP_WORKERS).
  */
 import 'reflect-metadata';
 import argon2 from 'argon2';
@@ -52,6 +53,8 @@ const COMPLETE = ONLY.length === 0 && !SHORT;
  * 250 MB goal with its garbage collector still mostly in the young generation.
  */
 const APP_NODE_OPTIONS = process.env.BENCH_APP_NODE_OPTIONS ?? '--max-old-space-size=160';
+/** Processes serving the app's port (APP_WORKERS); CPU and RSS are summed over them. */
+const APP_WORKERS = Number(process.env.BENCH_APP_WORKERS ?? 1);
 const RESIDENTS_PER_DISTRICT = 100;
 const POOL_SIZE = 20; // the app's pool (src/database/data-source-options.ts)
 const GOALS = { intakeRatio: 1.0, intakeP99Ms: 100, detailRatio: 0.3, listRatio: 0.2, rssMb: 250, spreadRatio: 1.5 };
@@ -173,7 +176,7 @@ async function startBaseline(databaseUrl: string): Promise<Server & { peakRssMb(
 }
 
 async function main(): Promise<void> {
-  console.log(`Load benchmark: ${SECONDS} s per measurement, connections ${CONNECTIONS.join(' and ')}, parts ${ONLY.length ? ONLY.join(', ') : 'all'}, app node options ${APP_NODE_OPTIONS || 'none'}`);
+  console.log(`Load benchmark: ${SECONDS} s per measurement, connections ${CONNECTIONS.join(' and ')}, parts ${ONLY.length ? ONLY.join(', ') : 'all'}, app node options ${APP_NODE_OPTIONS || 'none'}, app workers ${APP_WORKERS}`);
   const database = await freshDatabase('zz_bench_load');
   let app: AppProcess | undefined;
   let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
@@ -185,7 +188,7 @@ async function main(): Promise<void> {
     await runSeeds(db, referenceSeeds, { hashPassword: (p) => argon2.hash(p, { type: argon2.argon2id }), log: () => undefined });
     await db.destroy();
 
-    app = await startApp(database.url, { LOG_LEVEL: 'info', WRITE_RATE_LIMIT: '100000000' }, { logs: false, nodeFlags: APP_NODE_OPTIONS.split(/\s+/).filter(Boolean) });
+    app = await startApp(database.url, { LOG_LEVEL: 'info', WRITE_RATE_LIMIT: '100000000', APP_WORKERS: String(APP_WORKERS) }, { logs: false, nodeFlags: APP_NODE_OPTIONS.split(/\s+/).filter(Boolean) });
     const { tokens, residents, officer } = await setUp(app.url);
     const haicang = DISTRICTS[0].code;
     /** The next filing of a district: its cadre's token, its residents in turn. */
@@ -275,7 +278,7 @@ function report(results: Measured[], appRssMb: number, baselineRssMb: number, wh
     'Written by `npm run bench:load` (bench/load.bench.ts; baselines in bench/baseline-server.ts).',
     '',
     `- Machine: ${machineLine()}; Node ${process.version}; ${where}`,
-    `- autocannon over loopback, ${SECONDS} s per row; app (\`dist/src/main.js\`, LOG_LEVEL=info, write rate limit raised, node options ${APP_NODE_OPTIONS ? `\`${APP_NODE_OPTIONS}\`` : 'none'}) and baselines (Node http + pg, pool ${POOL_SIZE}) in processes of their own`,
+    `- autocannon over loopback, ${SECONDS} s per row; app (\`dist/src/main.js\`, LOG_LEVEL=info, write rate limit raised, node options ${APP_NODE_OPTIONS ? `\`${APP_NODE_OPTIONS}\`` : 'none'}${APP_WORKERS > 1 ? `, ${APP_WORKERS} worker processes (APP_WORKERS; CPU and RSS summed over them)` : ', one process'}) and baselines (Node http + pg, pool ${POOL_SIZE}) in processes of their own`,
     `- Load average (1 min) at the end: ${os.loadavg()[0].toFixed(2)} (${os.cpus().length} CPUs, autocannon, app, baseline and PostgreSQL share them)`,
     '',
     '| what | connections | req/s | p50 ms | p99 ms | errors | non-2xx | × baseline | CPU ms/request in its server process |',

@@ -32,6 +32,15 @@ describe('startupBanner', () => {
   });
 });
 
+describe('startupBanner with workers', () => {
+  const external = { port: 3000, databaseUrl: 'postgres://127.0.0.1:5432/zongzhi', embedded: null, demoLogins: false };
+
+  it('says how many processes serve the port, and nothing of workers when one does', () => {
+    expect(startupBanner({ ...external, workers: 4 })).toContain('  workers   4 processes serve port 3000');
+    expect(startupBanner({ ...external, workers: 1 })).not.toContain('workers');
+  });
+});
+
 describe('describeDatabase', () => {
   it('keeps a URL without user or password as it is', () => {
     expect(describeDatabase('postgres://127.0.0.1:5432/test')).toBe('postgres://127.0.0.1:5432/test');

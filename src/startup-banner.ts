@@ -1,10 +1,12 @@
-import { DEMO_PASSWORD, DEMO_USERS } from '../seeds/index.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../seeds/demo-reference.js';
 
 export interface BannerFacts {
   port: number;
   databaseUrl: string;
   embedded: { port: number; dataDir: string } | null;
   demoLogins: boolean;
+  /** Processes serving the port (APP_WORKERS); one when absent. */
+  workers?: number;
 }
 
 /** A database URL fit to print: user, host, port and database; never the password or the options. */
@@ -27,6 +29,7 @@ export function startupBanner(facts: BannerFacts): string {
     `  health    ${base}/health  ${base}/health/ready`,
     `  database  ${database}`,
   ];
+  if ((facts.workers ?? 1) > 1) lines.push(`  workers   ${facts.workers} processes serve port ${facts.port}`);
   if (facts.demoLogins) {
     lines.push(`  demo      password "${DEMO_PASSWORD}" (local demo only): ${DEMO_USERS.map((u) => u.username).join(', ')}`);
   }

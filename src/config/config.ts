@@ -49,6 +49,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(65535)
   PORT = 3000;
 
+  /**
+   * Processes serving the port: one per core on a server of its own (Node
+   * runs JavaScript on one core per process). They share nothing but the
+   * database, as separate instances behind a load balancer do.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  APP_WORKERS = 1;
+
   /** PostgreSQL URL; when absent an embedded server is started under DATA_DIR. */
   @IsOptional() @IsString()
   DATABASE_URL?: string;

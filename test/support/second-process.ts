@@ -6,6 +6,10 @@ import { join } from 'node:path';
 export interface SecondProcess {
   /** e.g. http://127.0.0.1:40123, for supertest: request(url) */
   url: string;
+  /** The process's id (with APP_WORKERS > 1, the supervisor's; its workers are its children). */
+  pid: number;
+  /** What it has printed so far, stdout and stderr. */
+  output(): string;
   stop(): Promise<void>;
   /** SIGKILL: the process dies where it stands, as in a crash. */
   kill(): Promise<void>;
@@ -46,7 +50,7 @@ export async function startSecondProcess(databaseUrl: string, env: Record<string
     await stop(child);
     throw error;
   }
-  return { url, stop: () => stop(child), kill: () => kill(child) };
+  return { url, pid: child.pid!, output: () => output, stop: () => stop(child), kill: () => kill(child) };
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
