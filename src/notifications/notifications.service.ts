@@ -3,8 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { claimStatusText } from '../claims/claim-status-text.js';
 import type { ClaimAction } from '../claims/claim-workflow.js';
-import type { Claim } from '../claims/entities/claim.entity.js';
-import type { ResidentNotifier } from '../claims/resident-notifier.js';
+import type { NotifiedClaim, ResidentNotifier } from '../claims/resident-notifier.js';
 import { DomainError } from '../common/domain-error.js';
 import { FieldCrypto } from '../common/field-crypto.js';
 import { formatMoney } from '../common/money.js';
@@ -51,7 +50,7 @@ export class NotificationsService implements ResidentNotifier, OnApplicationBoot
     if (this.config.NOTIFY_WORKER) await this.queue.work((job) => this.deliver(job));
   }
 
-  async transitioned(tx: EntityManager, claim: Claim, event: ClaimAction | 'file'): Promise<void> {
+  async transitioned(tx: EntityManager, claim: NotifiedClaim, event: ClaimAction | 'file'): Promise<void> {
     const template = TEMPLATE_OF[event];
     if (!template) return;
     const amount = event === 'pay' ? claim.paidAmount : claim.approvedAmount;
