@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { claimStatusText } from '../claims/claim-status-text.js';
@@ -57,8 +58,9 @@ export class NotificationsService implements ResidentNotifier, OnApplicationBoot
     const body = fill(readTemplate<NotificationText>('notifications.zh.json').sms[template], {
       claimNo: claim.claimNo, ...claimStatusText(claim.status), amount: amount === null ? '' : formatMoney(amount),
     });
-    const id = await this.notifications.insert(tx, { claimId: claim.id, residentId: claim.residentId, template, channel: this.channel.name, body });
-    await this.queue.enqueue(tx, id);
+    const id = randomUUID();
+    await this.notifications.insertWithJob(tx, { id, claimId: claim.id, residentId: claim.residentId, template, channel: this.channel.name, body },
+      await this.queue.sendStatement(id));
   }
 
   async deliver({ notificationId, final }: DeliveryJob): Promise<void> {
