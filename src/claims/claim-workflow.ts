@@ -128,14 +128,16 @@ export class ClaimWorkflow {
    * A new claim, filed: its number, the row (inserted as `reported`), its
    * first history entry and its flags in one statement, then its clocks, the
    * resident's message and its audit event. The number's counter row is held
-   * from here to commit, so everything that can come before is the caller's.
+   * from then to commit, so what can come before does: the caller's checks
+   * and reads, and the clocks' own read.
    */
   async file(
     tx: EntityManager, claim: NewFiledClaim, actor: AuthUser, flags: RaisedFlag[], auditData: Record<string, unknown>, policy: PolicyTerms,
   ): Promise<void> {
+    const startClocks = await this.clocks.prepareFiling(tx, policy);
     const number = await this.claims.insertFiled(tx, claim, actor.id, flags);
     const filed = { ...claim, ...number, status: 'reported' as const, approvedAmount: null, paidAmount: null };
-    await this.clocks.track(tx, filed, 'file', policy);
+    await startClocks(filed.id);
     await this.notifier.transitioned(tx, filed, 'file');
     await this.audit.record(tx, claimEvent(filed, 'file', actor, auditData));
   }
