@@ -44,7 +44,7 @@ export class ClaimsService {
     const claimedAmount = parseMoney(dto.claimedAmount);
     const accountNo = dto.payee.accountNo.replace(/\s+/g, '');
     const policeReportNo = dto.policeReportNo == null ? null : normaliseForIndex(dto.policeReportNo);
-    const resident = await this.residents.findById(tx, dto.residentId);
+    const resident = await this.residents.findPlace(tx, dto.residentId);
     if (!resident) throw DomainError.notFound('Resident');
     if (resident.streetCode !== caller.streetCode) {
       throw DomainError.rule('RESIDENT_OUT_OF_STREET', 'The resident is registered in another street; a cadre files claims for their own street');
