@@ -22,7 +22,15 @@ export function isoOrNull(at: Date | null): string | null {
 
 const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+// Shanghai has kept UTC+8 all year since its last summer time ended in September 1991;
+// within these bounds the date is plain arithmetic (Intl's formatting costs more than a filing's crypto).
+const FIXED_OFFSET_FROM = Date.UTC(1992, 0, 1);
+const FIXED_OFFSET_UNTIL = Date.UTC(9999, 11, 31);
+
 /** The business date (Asia/Shanghai) of a moment, as YYYY-MM-DD. */
 export function shanghaiDate(at: Date): string {
+  const ms = at.getTime();
+  if (ms >= FIXED_OFFSET_FROM && ms < FIXED_OFFSET_UNTIL) return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
   return SHANGHAI_DATE.format(at);
 }
