@@ -230,12 +230,14 @@ export class ClaimsRepository {
   }
 
   /**
-   * The claim's documents, flags and history as JSON columns of a larger
-   * query on `claim` aliased `alias` (ClaimDetailsRepository reads a whole
-   * claim in one statement): documents by upload, flags as listFlags orders them, history in order.
+   * The claim row, its documents, flags and history as JSON columns of a
+   * larger query on `claim` aliased `alias` (ClaimDetailsRepository reads a
+   * whole claim in one statement): documents by upload, flags as listFlags
+   * orders them, history in order.
    */
-  claimRowsJson(alias: string): Record<'documents' | 'flags' | 'history', string> {
+  claimRowsJson(alias: string): Record<'claim' | 'documents' | 'flags' | 'history', string> {
     return {
+      claim: `to_jsonb(${alias})`,
       documents: `(SELECT coalesce(jsonb_agg(to_jsonb(d) ORDER BY d.uploaded_at, d.id), '[]') FROM claim_document d WHERE d.claim_id = ${alias}.id)`,
       flags: `(SELECT coalesce(jsonb_agg(jsonb_build_object('code', f.code, 'relatedClaimId', f.related_claim_id, 'relatedClaimNo', r.claim_no, 'detail', f.detail)
                  ORDER BY f.raised_at, f.code, r.claim_no), '[]')
@@ -244,8 +246,13 @@ export class ClaimsRepository {
     };
   }
 
-  readClaimRows(db: EntityManager, json: { documents: Record<string, unknown>[]; flags: FlagRow[]; history: Record<string, unknown>[] }) {
-    return { documents: hydrateAll(db, ClaimDocument, json.documents), flags: json.flags, history: hydrateAll(db, ClaimStatusChange, json.history) };
+  readClaimRows(db: EntityManager, json: { claim: Record<string, unknown>; documents: Record<string, unknown>[]; flags: FlagRow[]; history: Record<string, unknown>[] }) {
+    return {
+      claim: hydrate(db, Claim, json.claim),
+      documents: hydrateAll(db, ClaimDocument, json.documents),
+      flags: json.flags,
+      history: hydrateAll(db, ClaimStatusChange, json.history),
+    };
   }
 
   /** One page of the caller's claims, newest first, with their flag codes: two queries for any page size. */
