@@ -260,18 +260,20 @@ export class ClaimsRepository {
     const filtered = filteredInScope(caller, filter);
     const total = await this.countFiltered(tx, filtered);
     const { params } = filtered;
-    const rows: ClaimListRow[] = await tx.query(
-      `SELECT c.id, c.claim_no AS "claimNo", c.status, c.district_code AS "districtCode", c.street_code AS "streetCode",
-              c.event_type AS "eventType", e.name_zh AS "eventTypeNameZh",
-              r.id AS "residentId", r.name AS "residentName", r.id_number_masked AS "residentIdNumberMasked",
-              c.incident_date::text AS "incidentDate", c.claimed_amount AS "claimedAmount", c.approved_amount AS "approvedAmount",
-              c.reported_at AS "reportedAt",
-              ARRAY(SELECT DISTINCT f.code FROM claim_flag f WHERE f.claim_id = c.id ORDER BY f.code) AS flags
+    // One JSON value per line: pg decodes one field a row instead of fifteen.
+    const lines: { line: Omit<ClaimListRow, 'reportedAt'> & { reportedAt: string } }[] = await tx.query(
+      `SELECT json_build_object('id', c.id, 'claimNo', c.claim_no, 'status', c.status, 'districtCode', c.district_code,
+                'streetCode', c.street_code, 'eventType', c.event_type, 'eventTypeNameZh', e.name_zh,
+                'residentId', r.id, 'residentName', r.name, 'residentIdNumberMasked', r.id_number_masked,
+                'incidentDate', c.incident_date::text, 'claimedAmount', c.claimed_amount::text, 'approvedAmount', c.approved_amount::text,
+                'reportedAt', c.reported_at,
+                'flags', ARRAY(SELECT DISTINCT f.code FROM claim_flag f WHERE f.claim_id = c.id ORDER BY f.code)) AS line
          ${fromFiltered(filtered, 'JOIN event_type e ON e.code = c.event_type')}
         ORDER BY c.reported_at DESC, c.claim_no DESC
         OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
       [...params, offset, limit],
     );
+    const rows = lines.map(({ line }) => ({ ...line, reportedAt: new Date(line.reportedAt) }));
     return [rows, total];
   }
 
