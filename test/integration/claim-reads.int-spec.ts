@@ -20,11 +20,12 @@ const STATES: ClaimState[] = ['reported', 'verifying', 'needs_info', 'verified',
 
 /**
  * The claim view's one statement is SQL text and its rows are hydrated from
- * JSON by hand-built converters: here it must give, for a claim in every
- * state (each stage's row present or absent), exactly the entities TypeORM's
- * own loads give, and answer each scope shape in the same statement.
+ * JSON by converters worked out per entity: here it must give, for a claim in
+ * every state (each stage's row present or absent), exactly the entities
+ * TypeORM's own loads give, and answer each scope shape in the same
+ * statement. The list's lines, one JSON value each, must hold what the rows do.
  */
-describe('the claim view read', () => {
+describe('the claim view and list reads', () => {
   let t: TestApp;
   const claims = new Map<ClaimState, string>();
   beforeAll(async () => {
@@ -82,5 +83,27 @@ describe('the claim view read', () => {
       for (const caller of outOfScope) expect(await details.find(t.db.manager, id, caller)).toBeNull();
     }
     expect(await details.find(t.db.manager, '00000000-0000-4000-8000-000000000002')).toBeNull();
+  });
+
+  it('lists the claims with the values their rows hold, newest first, counted in scope', async () => {
+    const repository = t.app.get(ClaimsRepository);
+    const officer = await asUser(t, 'hc.officer');
+    const [rows, total] = await repository.listInScope(t.db.manager, officer, {}, 0, 50);
+    expect(total).toBe(STATES.length);
+    const expected = await Promise.all([...claims.values()].reverse().map(async (id) => {
+      const claim = await t.db.getRepository(Claim).findOneByOrFail({ id });
+      return {
+        id, claimNo: claim.claimNo, status: claim.status, districtCode: claim.districtCode, streetCode: claim.streetCode,
+        eventType: 'fire', eventTypeNameZh: '火灾', residentId: claim.residentId, residentName: '林志明', residentIdNumberMasked: expect.stringMatching(/\*/),
+        incidentDate: claim.incidentDate, claimedAmount: claim.claimedAmount.toString(), approvedAmount: claim.approvedAmount?.toString() ?? null,
+        reportedAt: claim.reportedAt,
+        flags: [...new Set((await repository.listFlags(t.db.manager, id)).map((flag) => flag.code))].sort(),
+      };
+    }));
+    expect(rows).toStrictEqual(expected);
+    expect(rows.some((row) => row.approvedAmount !== null)).toBe(true);
+    const [paid, paidTotal] = await repository.listInScope(t.db.manager, officer, { status: ['paid'], q: '林志明' }, 0, 50);
+    expect([paid.map((row) => row.id), paidTotal]).toEqual([[claims.get('paid')], 1]);
+    expect(await repository.listInScope(t.db.manager, await asUser(t, 'jm.officer'), {}, 0, 50)).toEqual([[], 0]);
   });
 });
