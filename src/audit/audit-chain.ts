@@ -25,3 +25,15 @@ export interface ChainedFields {
 export function chainHash(prevHash: string, row: ChainedFields): string {
   return createHash('sha256').update(prevHash).update(canonicalJson(row)).digest('hex');
 }
+
+/**
+ * The row's canonical JSON split around its chainSeq value, for a hash taken
+ * where the seq is only known under the chain's lock (AuditRepository.appendLinked):
+ * chainHash(prev, row) = sha256(prev ‖ before ‖ row.chainSeq ‖ after).
+ * chainSeq is the one key between `chain` and `data` in sorted order.
+ */
+export function canonicalAroundSeq(row: Omit<ChainedFields, 'chainSeq'>): { before: string; after: string } {
+  const { action, actorId, at, chain, ...rest } = row;
+  const head = canonicalJson({ action, actorId, at, chain });
+  return { before: `${head.slice(0, -1)},"chainSeq":"`, after: `",${canonicalJson(rest).slice(1)}` };
+}

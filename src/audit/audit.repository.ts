@@ -19,6 +19,9 @@ export interface ChainHead {
 
 export type NewAuditEvent = Omit<AuditEvent, 'seq' | 'at' | 'data'> & { at: string; data: Record<string, unknown> };
 
+/** An event whose link is made in SQL: its canonical JSON around the chainSeq the head gives it (canonicalAroundSeq). */
+export type UnlinkedAuditEvent = Omit<NewAuditEvent, 'chainSeq' | 'prevHash' | 'hash'> & { before: string; after: string };
+
 @Injectable()
 export class AuditRepository {
   /**
@@ -34,6 +37,34 @@ export class AuditRepository {
       [chain, GENESIS_HASH],
     );
     return { chain, lastSeq: head.last_seq, lastHash: head.last_hash };
+  }
+
+  /**
+   * Appends one event to a chain that has a head, in one statement: locks
+   * the head, links the event to it (sha256 of the head's hash and the
+   * canonical JSON, byte for byte chainHash), inserts it and moves the head.
+   * The FOR UPDATE waits for a concurrent writer of the chain and then reads
+   * what it committed, which the UPDATE of the same row follows. False when
+   * the chain has no head yet (nothing written).
+   */
+  async appendLinked(tx: EntityManager, event: UnlinkedAuditEvent): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `WITH head AS (
+         SELECT chain, last_seq + 1 AS chain_seq, last_hash AS prev_hash FROM audit_chain WHERE chain = $1 FOR UPDATE
+       ), linked AS (
+         SELECT chain, chain_seq, prev_hash,
+                encode(sha256(convert_to(prev_hash, 'UTF8') || $2::bytea || convert_to(chain_seq::text, 'UTF8') || $3::bytea), 'hex') AS hash
+           FROM head
+       ), moved AS (
+         UPDATE audit_chain c SET last_seq = l.chain_seq, last_hash = l.hash FROM linked l WHERE c.chain = l.chain
+       )
+       INSERT INTO audit_event (chain, chain_seq, at, actor_id, action, entity, entity_id, district_code, data, prev_hash, hash)
+       SELECT chain, chain_seq, $4, $5, $6, $7, $8, $9, $10, prev_hash, hash FROM linked
+       RETURNING chain_seq`,
+      [event.chain, Buffer.from(event.before, 'utf8'), Buffer.from(event.after, 'utf8'), event.at, event.actorId, event.action,
+        event.entity, event.entityId, event.districtCode, JSON.stringify(event.data)],
+    );
+    return rows.length === 1;
   }
 
   /** Inserts a chain's new events and moves its head to the last, in one statement per chunk (PostgreSQL takes 65,535 parameters a statement). */

@@ -4,7 +4,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
 import { pageOf, type Page } from '../common/pagination.js';
 import { Database } from '../database/database.js';
-import { chainHash, chainOf, GENESIS_HASH } from './audit-chain.js';
+import { canonicalAroundSeq, chainHash, chainOf, GENESIS_HASH, type ChainedFields } from './audit-chain.js';
 import { toAuditEventResponse, type AuditEventResponse, type AuditVerifyResponse, type ChainVerification, type ListAuditQuery } from './dto/audit.dto.js';
 import { canonicalJson } from './canonical-json.js';
 import { AuditRepository, type ChainHead } from './audit.repository.js';
@@ -31,8 +31,11 @@ export class AuditService {
    * locked until that transaction ends, so call this as the last write of
    * the transaction: the shorter the hold, the more writes a district takes.
    */
-  record(tx: EntityManager, entry: AuditEntry): Promise<void> {
-    return this.recordAll(tx, [entry]);
+  async record(tx: EntityManager, entry: AuditEntry): Promise<void> {
+    const row = unlinkedRow(chainOf(entry.districtCode), new Date().toISOString(), entry);
+    const appended = await this.audit.appendLinked(tx, { ...row, ...canonicalAroundSeq(row) });
+    // A chain's first event creates its head.
+    if (!appended) await this.recordAll(tx, [entry]);
   }
 
   /**
@@ -53,18 +56,7 @@ export class AuditService {
       let prevHash = head.lastHash;
       const events = byChain.get(chain)!.map((entry) => {
         chainSeq += 1n;
-        const row = {
-          chain,
-          chainSeq: chainSeq.toString(),
-          at,
-          actorId: entry.actor.id ?? null,
-          action: entry.action,
-          entity: entry.entity,
-          entityId: entry.entityId ?? null,
-          districtCode: entry.districtCode ?? null,
-          // Round-trip through canonical JSON so what is hashed is exactly what jsonb returns.
-          data: JSON.parse(canonicalJson(entry.data ?? {})) as Record<string, unknown>,
-        };
+        const row = { ...unlinkedRow(chain, at, entry), chainSeq: chainSeq.toString() };
         const event = { ...row, prevHash, hash: chainHash(prevHash, row) };
         prevHash = event.hash;
         return event;
@@ -124,4 +116,19 @@ export class AuditService {
     }
     return { chain: head.chain, ok: true, checked, firstBrokenSeq: null };
   }
+}
+
+/** What an entry's event says, all but its place in the chain. */
+function unlinkedRow(chain: string, at: string, entry: AuditEntry): Omit<ChainedFields, 'chainSeq'> & { data: Record<string, unknown> } {
+  return {
+    chain,
+    at,
+    actorId: entry.actor.id ?? null,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    districtCode: entry.districtCode ?? null,
+    // Round-trip through canonical JSON so what is hashed is exactly what jsonb returns.
+    data: JSON.parse(canonicalJson(entry.data ?? {})) as Record<string, unknown>,
+  };
 }

@@ -7,8 +7,13 @@ import type { ClaimAction } from './claim-workflow.js';
  * what the workflow needs, so it does not depend on deadlines/.
  */
 export interface ClaimClocks {
-  /** `policy`: the claim's policy terms when the caller has them already (a filing has just read its policy), saving their read. */
-  track(tx: EntityManager, claim: { id: string; policyId: string }, event: ClaimAction | 'file', policy?: PolicyTerms): Promise<void>;
+  track(tx: EntityManager, claim: { id: string; policyId: string }, event: ClaimAction): Promise<void>;
+  /**
+   * The clocks a filing starts, worked out from the policy's terms (the
+   * filing has just read its policy) before the claim exists, reads
+   * included; the returned step writes them for the new claim, in the same transaction.
+   */
+  prepareFiling(tx: EntityManager, policy: PolicyTerms): Promise<(claimId: string) => Promise<void>>;
 }
 
 /** A policy's service deadlines (its entity has them); working days for the steps, calendar days for the decision and the refusal. */

@@ -5,7 +5,8 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError } from '../common/domain-error.js';
 import { CLAIM_CLOCKS, type ClaimClocks, type PolicyTerms } from './claim-clocks.js';
 import type { ClaimStatus } from './claim-status.js';
-import { ClaimsRepository, type HistoricalClaim } from './claims.repository.js';
+import type { RaisedFlag } from './claim-flags.js';
+import { ClaimsRepository, type HistoricalClaim, type NewFiledClaim } from './claims.repository.js';
 import type { Claim } from './entities/claim.entity.js';
 import { RESIDENT_NOTIFIER, type ResidentNotifier } from './resident-notifier.js';
 
@@ -123,12 +124,22 @@ export class ClaimWorkflow {
     }));
   }
 
-  /** The first history entry of a newly filed claim (the row is inserted as `reported`). */
-  async filed(tx: EntityManager, claim: Claim, actor: AuthUser, auditData: Record<string, unknown>, policy: PolicyTerms): Promise<void> {
-    await this.claims.appendHistory(tx, { claimId: claim.id, fromStatus: null, toStatus: 'reported', actorId: actor.id, reason: null });
-    await this.clocks.track(tx, claim, 'file', policy);
-    await this.notifier.transitioned(tx, claim, 'file');
-    await this.audit.record(tx, claimEvent(claim, 'file', actor, auditData));
+  /**
+   * A new claim, filed: its number, the row (inserted as `reported`), its
+   * first history entry and its flags in one statement, then its clocks, the
+   * resident's message and its audit event. The number's counter row is held
+   * from then to commit, so what can come before does: the caller's checks
+   * and reads, and the clocks' own read.
+   */
+  async file(
+    tx: EntityManager, claim: NewFiledClaim, actor: AuthUser, flags: RaisedFlag[], auditData: Record<string, unknown>, policy: PolicyTerms,
+  ): Promise<void> {
+    const startClocks = await this.clocks.prepareFiling(tx, policy);
+    const number = await this.claims.insertFiled(tx, claim, actor.id, flags);
+    const filed = { ...claim, ...number, status: 'reported' as const, approvedAmount: null, paidAmount: null };
+    await startClocks(filed.id);
+    await this.notifier.transitioned(tx, filed, 'file');
+    await this.audit.record(tx, claimEvent(filed, 'file', actor, auditData));
   }
 
   /**

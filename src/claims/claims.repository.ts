@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { hydrate, hydrateAll } from '../database/hydrate.js';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { addDays } from '../common/business-date.js';
 import { DomainError } from '../common/domain-error.js';
+import { claimNumberSql } from './claim-number.js';
 import { DUPLICATE_EVENT_WINDOW_DAYS, type OtherClaim, type RaisedFlag } from './claim-flags.js';
 import { claimScopeOf, scopeClaims } from './claim-scope.js';
 import type { LedgerOutcome } from './claim-workflow.js';
@@ -13,11 +14,11 @@ import { ClaimFlag, type FlagCode } from './entities/claim-flag.entity.js';
 import { ClaimStatusChange } from './entities/claim-status-change.entity.js';
 import { Claim } from './entities/claim.entity.js';
 
-/** The columns intake writes; status, reportedAt and the later amounts take their database defaults. */
-export type NewClaim = Pick<Claim,
-  'claimNo' | 'districtCode' | 'year' | 'seq' | 'streetCode' | 'policyId' | 'insurerId' | 'coverageId' | 'eventType'
+/** The columns intake writes, filer included (reportedBy); the number is taken with the insert, status and the later amounts take their database defaults. */
+export type NewFiledClaim = Pick<Claim,
+  'id' | 'districtCode' | 'year' | 'streetCode' | 'policyId' | 'insurerId' | 'coverageId' | 'eventType'
   | 'residentId' | 'incidentDate' | 'incidentPlace' | 'description' | 'policeReportNo' | 'claimedAmount'
-  | 'payeeAccountName' | 'payeeBankName' | 'payeeAccountCipher' | 'payeeAccountIndex' | 'payeeAccountMasked' | 'reportedBy'>;
+  | 'payeeAccountName' | 'payeeBankName' | 'payeeAccountCipher' | 'payeeAccountIndex' | 'payeeAccountMasked' | 'reportedAt'>;
 
 /** A claim of a historical ledger, as the ledger records it; the workflow decides its status from `outcome`. */
 export type HistoricalClaim = Pick<Claim,
@@ -113,12 +114,7 @@ export class ClaimsRepository {
    * with it: numbers are gap-free.
    */
   async nextSeq(tx: EntityManager, districtCode: string, year: number, count = 1): Promise<number> {
-    const [{ last_seq: last }]: { last_seq: number }[] = await tx.query(
-      `INSERT INTO claim_counter (district_code, year, last_seq) VALUES ($1, $2, $3)
-       ON CONFLICT (district_code, year) DO UPDATE SET last_seq = claim_counter.last_seq + $3
-       RETURNING last_seq`,
-      [districtCode, year, count],
-    );
+    const [{ last_seq: last }]: { last_seq: number }[] = await tx.query(takeNumbers('$1', '$2', '$3'), [districtCode, year, count]);
     return last - count + 1;
   }
 
@@ -153,9 +149,41 @@ export class ClaimsRepository {
     );
   }
 
-  async insert(tx: EntityManager, claim: NewClaim & Pick<Claim, 'id' | 'reportedAt'>): Promise<Claim> {
-    const result = await tx.createQueryBuilder().insert().into(Claim).values(claim).returning('*').execute();
-    return hydrate(tx, Claim, (result.raw as Record<string, unknown>[])[0]);
+  /**
+   * A filed claim in one statement: its number from the district-year
+   * counter, the claim row (status `reported` by default), its first history
+   * entry and its flags. The counter row stays locked until the transaction
+   * ends, so concurrent filings queue here, and a rollback takes the number
+   * back with it: numbers are gap-free. Returns the number.
+   */
+  async insertFiled(tx: EntityManager, claim: NewFiledClaim, actorId: string, flags: RaisedFlag[]): Promise<Pick<Claim, 'seq' | 'claimNo'>> {
+    const [filed]: Pick<Claim, 'seq' | 'claimNo'>[] = await tx.query(
+      `WITH numbered AS (${takeNumbers('$2', '$3', '1')}), filed AS (
+         INSERT INTO claim (id, claim_no, district_code, year, seq, street_code, policy_id, insurer_id, coverage_id, event_type,
+                            resident_id, incident_date, incident_place, description, police_report_no, claimed_amount,
+                            payee_account_name, payee_bank_name, payee_account_cipher, payee_account_index, payee_account_masked,
+                            reported_by, reported_at)
+         SELECT $1, ${claimNumberSql('$2::text', '$3::int', 'last_seq')}, $2, $3, last_seq, $4, $5, $6, $7, $8,
+                $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21
+           FROM numbered
+         RETURNING id, claim_no, seq
+       ), history AS (
+         INSERT INTO claim_status_change (claim_id, from_status, to_status, actor_id, at)
+         SELECT id, NULL, 'reported', $20, $21 FROM filed
+       ), flagged AS (
+         INSERT INTO claim_flag (claim_id, code, related_claim_id, detail)
+         SELECT filed.id, f.code, f.related_claim_id, f.detail
+           FROM filed, unnest($22::varchar[], $23::uuid[], $24::varchar[]) AS f(code, related_claim_id, detail)
+         ON CONFLICT DO NOTHING
+       )
+       SELECT seq, claim_no AS "claimNo" FROM filed`,
+      [claim.id, claim.districtCode, claim.year, claim.streetCode, claim.policyId, claim.insurerId, claim.coverageId, claim.eventType,
+        claim.residentId, claim.incidentDate, claim.incidentPlace, claim.description, claim.policeReportNo, claim.claimedAmount.toString(),
+        claim.payeeAccountName, claim.payeeBankName, claim.payeeAccountCipher, claim.payeeAccountIndex, claim.payeeAccountMasked,
+        actorId, claim.reportedAt,
+        flags.map((f) => f.code), flags.map((f) => f.relatedClaimId), flags.map((f) => f.detail)],
+    );
+    return filed;
   }
 
   /**
@@ -345,6 +373,13 @@ function filteredInScope(caller: AuthUser, filter: ClaimListFilter): FilteredCla
 /** The FROM and WHERE of filtered claims, with the further `joins` a statement needs. */
 function fromFiltered({ where }: FilteredClaims, joins = ''): string {
   return `FROM claim c JOIN resident r ON r.id = c.resident_id ${joins}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+}
+
+/** Takes `count` numbers of the district and year: the counter row, locked until the transaction ends, returns the last as last_seq. */
+function takeNumbers(districtCode: string, year: string, count: string): string {
+  return `INSERT INTO claim_counter (district_code, year, last_seq) VALUES (${districtCode}, ${year}, ${count})
+          ON CONFLICT (district_code, year) DO UPDATE SET last_seq = claim_counter.last_seq + ${count}
+          RETURNING last_seq`;
 }
 
 function found(claim: Claim | null): Claim {

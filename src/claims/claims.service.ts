@@ -13,7 +13,6 @@ import { pageOf, type Page } from '../common/pagination.js';
 import { Database } from '../database/database.js';
 import { PoliciesRepository } from '../policies/policies.repository.js';
 import { ResidentsRepository } from '../residents/residents.repository.js';
-import { claimNumber } from './claim-number.js';
 import { ClaimFlagsService } from './claim-flags.service.js';
 import { ClaimWorkflow, type AllowedTransition } from './claim-workflow.js';
 import { ClaimsRepository } from './claims.repository.js';
@@ -45,7 +44,7 @@ export class ClaimsService {
     const claimedAmount = parseMoney(dto.claimedAmount);
     const accountNo = dto.payee.accountNo.replace(/\s+/g, '');
     const policeReportNo = dto.policeReportNo == null ? null : normaliseForIndex(dto.policeReportNo);
-    const resident = await this.residents.findById(tx, dto.residentId);
+    const resident = await this.residents.findPlace(tx, dto.residentId);
     if (!resident) throw DomainError.notFound('Resident');
     if (resident.streetCode !== caller.streetCode) {
       throw DomainError.rule('RESIDENT_OUT_OF_STREET', 'The resident is registered in another street; a cadre files claims for their own street');
@@ -63,7 +62,7 @@ export class ClaimsService {
       throw DomainError.rule('POLICE_REPORT_REQUIRED', `A police report number is required for ${dto.eventType}`);
     }
     const reportedAt = new Date();
-    const filing = {
+    const claim = {
       id: randomUUID(),
       districtCode: policy.districtCode,
       year: policy.year,
@@ -83,15 +82,11 @@ export class ClaimsService {
       payeeAccountCipher: this.crypto.encrypt(accountNo),
       payeeAccountIndex: this.crypto.blindIndex(accountNo),
       payeeAccountMasked: maskAccountNo(accountNo),
-      reportedBy: caller.id,
       reportedAt,
     };
-    const flags = await this.flags.evaluate(tx, { ...filing, reportDate: shanghaiDate(reportedAt), verifiedLoss: null }, coverage);
+    const flags = await this.flags.evaluate(tx, { ...claim, reportDate: shanghaiDate(reportedAt), verifiedLoss: null }, coverage);
 
-    const seq = await this.claims.nextSeq(tx, policy.districtCode, policy.year);
-    const claim = await this.claims.insert(tx, { ...filing, seq, claimNo: claimNumber(policy.districtCode, policy.year, seq) });
-    await this.claims.insertFlags(tx, claim.id, flags);
-    await this.workflow.filed(tx, claim, caller, {
+    await this.workflow.file(tx, claim, caller, flags, {
       residentId: resident.id, policyId: policy.id, eventType: claim.eventType, incidentDate: claim.incidentDate,
       claimedAmount: formatMoney(claimedAmount), flags: flags.map((flag) => flag.code),
     }, policy);

@@ -9,7 +9,10 @@ import type { Claim } from './entities/claim.entity.js';
  * notifications/ provides it; claims/ names only what the workflow needs.
  */
 export interface ResidentNotifier {
-  transitioned(tx: EntityManager, claim: Claim, event: ClaimAction | 'file'): Promise<void>;
+  transitioned(tx: EntityManager, claim: NotifiedClaim, event: ClaimAction | 'file'): Promise<void>;
 }
+
+/** What a message says of its claim, and whom it goes to. */
+export type NotifiedClaim = Pick<Claim, 'id' | 'claimNo' | 'residentId' | 'status' | 'approvedAmount' | 'paidAmount'>;
 
 export const RESIDENT_NOTIFIER = Symbol('ResidentNotifier');

@@ -20,12 +20,17 @@ export function isoOrNull(at: Date | null): string | null {
   return at === null ? null : at.toISOString();
 }
 
-// Asia/Shanghai has kept +08:00 without daylight saving since 1991, before any
-// moment this service stores, so the fixed offset is exact and far cheaper
-// than Intl's time zone lookup (it runs on every request through Clock.today).
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+// Shanghai has kept UTC+8 all year since its last summer time ended in September 1991;
+// within these bounds the date is plain arithmetic (Intl's formatting costs more than a filing's crypto).
+const FIXED_OFFSET_FROM = Date.UTC(1992, 0, 1);
+const FIXED_OFFSET_UNTIL = Date.UTC(9999, 11, 31);
 
 /** The business date (Asia/Shanghai) of a moment, as YYYY-MM-DD. */
 export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  const ms = at.getTime();
+  if (ms >= FIXED_OFFSET_FROM && ms < FIXED_OFFSET_UNTIL) return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return SHANGHAI_DATE.format(at);
 }

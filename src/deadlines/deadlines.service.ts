@@ -9,7 +9,7 @@ import { Database } from '../database/database.js';
 import { CalendarRepository } from './calendar.repository.js';
 import {
   dueDate, mostUrgent, resume, STAGE_CHANGES, stageDaysBetween, stageTerms, viewClock,
-  type ClockEvent, type DeadlineView, type PolicyDeadlines, type StageClock,
+  type ClockEvent, type DeadlineStage, type DeadlineView, type PolicyDeadlines, type StageClock,
 } from './deadline-rules.js';
 import { DeadlinesRepository } from './deadlines.repository.js';
 import type { ListOverdueQuery, OverdueClaimResponse } from './dto/deadline.dto.js';
@@ -28,8 +28,8 @@ export class DeadlinesService implements ClaimClocks {
     private readonly clock: Clock,
   ) {}
 
-  /** Called by the claim workflow, in its transaction, for each transition (and the filing). */
-  async track(tx: EntityManager, claim: { id: string; policyId: string }, event: ClockEvent, known?: PolicyDeadlines): Promise<void> {
+  /** Called by the claim workflow, in its transaction, for each transition. */
+  async track(tx: EntityManager, claim: { id: string; policyId: string }, event: ClockEvent): Promise<void> {
     const change = STAGE_CHANGES[event];
     if (!change) return;
     const today = this.clock.today();
@@ -42,13 +42,15 @@ export class DeadlinesService implements ClaimClocks {
       await this.deadlines.saveClocks(tx, claim.id, open.map((c) => resume(c, today, calendar)));
     }
     if (change.start) {
-      const policy = known ?? await this.deadlines.policyDeadlines(tx, claim.policyId);
-      const calendar = await this.calendarFrom(tx, [today]);
-      await this.deadlines.start(tx, claim.id, change.start.map((stage) => {
-        const clock = { stage, startedOn: today, pausedDays: 0, pausedOn: null, ...stageTerms(stage, policy) };
-        return { ...clock, dueDate: dueDate(clock, calendar) };
-      }));
+      const policy = await this.deadlines.policyDeadlines(tx, claim.policyId);
+      await this.deadlines.start(tx, claim.id, await this.startingToday(tx, change.start, policy));
     }
+  }
+
+  /** The filing's clocks, worked out before its claim is numbered, so that their calendar read is not under the number's lock. */
+  async prepareFiling(tx: EntityManager, policy: PolicyDeadlines): Promise<(claimId: string) => Promise<void>> {
+    const clocks = await this.startingToday(tx, STAGE_CHANGES.file?.start ?? [], policy);
+    return (claimId) => this.deadlines.start(tx, claimId, clocks);
   }
 
   /** The deadline a claim response shows: its running clock due first, null once none runs. */
@@ -79,6 +81,15 @@ export class DeadlinesService implements ClaimClocks {
       const due = dueDate(clock, calendar);
       if (due !== clock.dueDate) await this.deadlines.saveClocks(tx, claimId, [{ ...clock, dueDate: due } satisfies StageClock]);
     }
+  }
+
+  private async startingToday(tx: EntityManager, stages: DeadlineStage[], policy: PolicyDeadlines): Promise<StageClock[]> {
+    const today = this.clock.today();
+    const calendar = await this.calendarFrom(tx, [today]);
+    return stages.map((stage) => {
+      const clock = { stage, startedOn: today, pausedDays: 0, pausedOn: null, ...stageTerms(stage, policy) };
+      return { ...clock, dueDate: dueDate(clock, calendar) };
+    });
   }
 
   /** The calendar from the earliest of `dates` to well past any due date counted from them. */

@@ -1,6 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import PgBoss from 'pg-boss';
-import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/config.js';
 
 const QUEUE = 'notification-send';
@@ -12,10 +11,16 @@ export interface DeliveryJob {
   final: boolean;
 }
 
+/** One SQL statement and its parameters ($1…$n). */
+export interface JobStatement {
+  text: string;
+  values: unknown[];
+}
+
 /**
  * The pg-boss queue that wakes the delivery worker: jobs live in PostgreSQL
- * (schema pgboss, created and upgraded by pg-boss at start), are enqueued in
- * the transaction that writes the outbox row, retried with exponential
+ * (schema pgboss, created and upgraded by pg-boss at start), are written in
+ * the statement that writes the outbox row, retried with exponential
  * backoff, and handed back to a worker when the one holding them died
  * (expiry). Started with the app; stopped gracefully (in-flight deliveries
  * finish) before the database connection closes.
@@ -49,12 +54,20 @@ export class NotificationQueue implements OnModuleInit, OnModuleDestroy {
     await this.boss.stop({ graceful: true, wait: true, timeout: 15_000 });
   }
 
-  /** In the caller's transaction: the job exists exactly when the outbox row does. */
-  async enqueue(tx: EntityManager, notificationId: string): Promise<void> {
+  /**
+   * The statement pg-boss runs to send a notification's delivery job, built
+   * by pg-boss itself (its options, defaults and SQL) but not run: the outbox
+   * row is written with it in one statement (NotificationsRepository.insertWithJob),
+   * so the job exists exactly when the row does.
+   */
+  async sendStatement(notificationId: string): Promise<JobStatement> {
+    let statement: JobStatement | undefined;
     await this.boss.send(QUEUE, { notificationId }, {
       ...this.retryOptions(),
-      db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.query(text, values) }) },
+      db: { executeSql: async (text: string, values: unknown[]) => { statement = { text, values }; return { rows: [] }; } },
     });
+    if (!statement) throw new Error('pg-boss built no statement for send');
+    return statement;
   }
 
   /** Runs `deliver` for each job, one at a time; a throw is a failed attempt, retried after the backoff. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { scopeClaims } from '../claims/claim-scope.js';
+import type { JobStatement } from './notification-queue.js';
 
 export interface NewNotification {
   claimId: string;
@@ -31,15 +32,21 @@ export interface NotificationRow {
 
 @Injectable()
 export class NotificationsRepository {
-  /** The outbox row, addressed to the resident's phone as stored (encrypted) and masked. */
-  async insert(tx: EntityManager, n: NewNotification): Promise<string> {
-    const [{ id }]: { id: string }[] = await tx.query(
-      `INSERT INTO notification (claim_id, template, channel, recipient_cipher, recipient_masked, body)
-       SELECT $1, $3, $4, r.phone_cipher, r.phone_masked, $5 FROM resident r WHERE r.id = $2
-       RETURNING id`,
-      [n.claimId, n.residentId, n.template, n.channel, n.body],
+  /**
+   * The outbox row, addressed to the resident's phone as stored (encrypted)
+   * and masked, and its delivery job (pg-boss's own statement, which it
+   * precedes as a data-modifying WITH) in one statement.
+   */
+  async insertWithJob(tx: EntityManager, n: NewNotification & { id: string }, job: JobStatement): Promise<void> {
+    const p = (i: number) => `$${job.values.length + i}`;
+    await tx.query(
+      `WITH outbox AS (
+         INSERT INTO notification (id, claim_id, template, channel, recipient_cipher, recipient_masked, body)
+         SELECT ${p(1)}::uuid, ${p(2)}::uuid, ${p(4)}, ${p(5)}, r.phone_cipher, r.phone_masked, ${p(6)} FROM resident r WHERE r.id = ${p(3)}::uuid
+       )
+       ${job.text}`,
+      [...job.values, n.id, n.claimId, n.residentId, n.template, n.channel, n.body],
     );
-    return id;
   }
 
   async findQueued(db: EntityManager, id: string): Promise<QueuedNotification | null> {

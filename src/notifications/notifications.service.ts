@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { claimStatusText } from '../claims/claim-status-text.js';
 import type { ClaimAction } from '../claims/claim-workflow.js';
-import type { Claim } from '../claims/entities/claim.entity.js';
-import type { ResidentNotifier } from '../claims/resident-notifier.js';
+import type { NotifiedClaim, ResidentNotifier } from '../claims/resident-notifier.js';
 import { DomainError } from '../common/domain-error.js';
 import { FieldCrypto } from '../common/field-crypto.js';
 import { formatMoney } from '../common/money.js';
@@ -51,15 +51,16 @@ export class NotificationsService implements ResidentNotifier, OnApplicationBoot
     if (this.config.NOTIFY_WORKER) await this.queue.work((job) => this.deliver(job));
   }
 
-  async transitioned(tx: EntityManager, claim: Claim, event: ClaimAction | 'file'): Promise<void> {
+  async transitioned(tx: EntityManager, claim: NotifiedClaim, event: ClaimAction | 'file'): Promise<void> {
     const template = TEMPLATE_OF[event];
     if (!template) return;
     const amount = event === 'pay' ? claim.paidAmount : claim.approvedAmount;
     const body = fill(readTemplate<NotificationText>('notifications.zh.json').sms[template], {
       claimNo: claim.claimNo, ...claimStatusText(claim.status), amount: amount === null ? '' : formatMoney(amount),
     });
-    const id = await this.notifications.insert(tx, { claimId: claim.id, residentId: claim.residentId, template, channel: this.channel.name, body });
-    await this.queue.enqueue(tx, id);
+    const id = randomUUID();
+    await this.notifications.insertWithJob(tx, { id, claimId: claim.id, residentId: claim.residentId, template, channel: this.channel.name, body },
+      await this.queue.sendStatement(id));
   }
 
   async deliver({ notificationId, final }: DeliveryJob): Promise<void> {

@@ -59,9 +59,11 @@ export class ResidentsRepository {
     return tx.getRepository(Resident).findOneBy({ idNumberIndex });
   }
 
-  /** Unscoped: callers check the resident against their own rules. */
-  findById(tx: EntityManager, id: string): Promise<Resident | null> {
-    return tx.getRepository(Resident).findOneBy({ id });
+  /** Where a resident is registered, unscoped: callers check it against their own rules (intake: the cadre's street). */
+  async findPlace(tx: EntityManager, id: string): Promise<Pick<Resident, 'id' | 'districtCode' | 'streetCode'> | null> {
+    const [row]: Pick<Resident, 'id' | 'districtCode' | 'streetCode'>[] = await tx.query(
+      `SELECT id, district_code AS "districtCode", street_code AS "streetCode" FROM resident WHERE id = $1`, [id]);
+    return row ?? null;
   }
 
   findInScope(tx: EntityManager, caller: AuthUser, id: string): Promise<Resident | null> {
