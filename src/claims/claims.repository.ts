@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { hydrate, hydrateAll } from '../database/hydrate.js';
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { addDays } from '../common/business-date.js';
 import { DomainError } from '../common/domain-error.js';
