@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import { scopeClaims } from '../claims/claim-scope.js';
+import { claimScopeOf, type ClaimScope } from '../claims/claim-scope.js';
 import { ClaimsRepository } from '../claims/claims.repository.js';
-import { Claim } from '../claims/entities/claim.entity.js';
 import type { StageClock } from '../deadlines/deadline-rules.js';
 import { DeadlinesRepository } from '../deadlines/deadlines.repository.js';
 import { PayoutsRepository } from '../payouts/payouts.repository.js';
@@ -28,39 +27,48 @@ export class ClaimDetailsRepository {
     private readonly deadlines: DeadlinesRepository,
   ) {}
 
+  /** The statement per scope column ('' for none), built once: only the scope's condition differs. */
+  private readonly statements = new Map<string, string>();
+
   /** The claim, if the caller may see it (no caller: no scope, for a claim the transaction has just written). */
   async find(tx: EntityManager, claimId: string, caller?: AuthUser): Promise<ClaimRecord | null> {
-    const json = {
-      ...this.claims.claimRowsJson('c'),
-      verification: this.verifications.verificationJson('c'),
-      ...this.payouts.payoutRecordsJson('c'),
-      openClocks: this.deadlines.openClocksJson('c'),
-    };
-    const query = tx.getRepository(Claim).createQueryBuilder('c')
-      .innerJoin('policy', 'p', 'p.id = c.policy_id')
-      .innerJoin('event_type', 'e', 'e.code = c.event_type')
-      .innerJoin('resident', 'r', 'r.id = c.resident_id')
-      .innerJoin('coverage', 'cv', 'cv.id = c.coverage_id')
-      .addSelect('p.policy_no', 'policyNo')
-      .addSelect('e.name_zh', 'eventTypeNameZh')
-      .addSelect('r.name', 'residentName')
-      .addSelect('r.id_number_masked', 'residentIdNumberMasked')
-      .addSelect('cv.required_documents', 'requiredDocuments')
-      .where('c.id = :claimId', { claimId });
-    for (const [name, sql] of Object.entries(json)) query.addSelect(sql, name);
-    if (caller) scopeClaims(query, caller);
-    const { entities: [claim], raw: [row] } = await query.getRawAndEntities();
-    if (!claim) return null;
+    const scope = caller ? claimScopeOf(caller) : null;
+    const [row] = await tx.query(this.statement(scope?.column), scope ? [claimId, scope.value] : [claimId]);
+    if (!row) return null;
+    const claimRows = this.claims.readClaimRows(tx, row);
     return {
-      claim,
+      ...claimRows,
       policyNo: row.policyNo,
       eventTypeNameZh: row.eventTypeNameZh,
-      resident: { id: claim.residentId, name: row.residentName, idNumberMasked: row.residentIdNumberMasked },
+      resident: { id: claimRows.claim.residentId, name: row.residentName, idNumberMasked: row.residentIdNumberMasked },
       requiredDocuments: row.requiredDocuments,
-      ...this.claims.readClaimRows(tx, row),
       verification: this.verifications.readVerification(tx, row.verification),
       ...this.payouts.readPayoutRecords(tx, row),
       openClocks: this.deadlines.readOpenClocks(row.openClocks),
     };
+  }
+
+  private statement(scopeColumn: ClaimScope['column'] | undefined): string {
+    let sql = this.statements.get(scopeColumn ?? '');
+    if (sql === undefined) {
+      const json = {
+        ...this.claims.claimRowsJson('c'),
+        verification: this.verifications.verificationJson('c'),
+        ...this.payouts.payoutRecordsJson('c'),
+        openClocks: this.deadlines.openClocksJson('c'),
+      };
+      sql = `SELECT p.policy_no AS "policyNo", e.name_zh AS "eventTypeNameZh",
+                    r.name AS "residentName", r.id_number_masked AS "residentIdNumberMasked",
+                    cv.required_documents AS "requiredDocuments",
+                    ${Object.entries(json).map(([name, fragment]) => `${fragment} AS "${name}"`).join(',\n')}
+               FROM claim c
+               JOIN policy p ON p.id = c.policy_id
+               JOIN event_type e ON e.code = c.event_type
+               JOIN resident r ON r.id = c.resident_id
+               JOIN coverage cv ON cv.id = c.coverage_id
+              WHERE c.id = $1${scopeColumn ? ` AND c.${scopeColumn} = $2` : ''}`;
+      this.statements.set(scopeColumn ?? '', sql);
+    }
+    return sql;
   }
 }
