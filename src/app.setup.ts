@@ -3,9 +3,10 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { json, urlencoded } from 'express';
 import helmet from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppConfig } from './config/config.js';
 import { createLogger, PinoNestLogger, requestLogger } from './common/logging.js';
-import { refuseUnstorableText, verifyJsonDepth } from './common/input-screen.js';
+import { refuseUnstorableText, verifyJsonDepth, whenBodied } from './common/input-screen.js';
 import { createOpenApiDocument } from './common/openapi.js';
 import { createValidationPipe } from './common/validation.js';
 
@@ -25,6 +26,33 @@ function consoleContentSecurity(config: AppConfig) {
   };
 }
 
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+
+/**
+ * Helmet's headers depend on nothing in the request with the options above, so
+ * they are taken from it once and then set by one function, not by a chain of
+ * a dozen middlewares on every request.
+ */
+function sameHeadersEveryTime(middleware: Middleware): Middleware {
+  const set: [string, string | number | readonly string[]][] = [];
+  const removed: string[] = [];
+  let called = false;
+  const recorder = {
+    setHeader: (name: string, value: string | number | readonly string[]) => { set.push([name, value]); },
+    removeHeader: (name: string) => { removed.push(name); },
+  };
+  middleware({ headers: {} } as IncomingMessage, recorder as unknown as ServerResponse, (error) => {
+    if (error) throw error;
+    called = true;
+  });
+  if (!called) throw new Error('helmet did not answer at once: its headers cannot be set ahead');
+  return (_req, res, next) => {
+    for (const name of removed) res.removeHeader(name);
+    for (const [name, value] of set) res.setHeader(name, value);
+    next();
+  };
+}
+
 /** Everything main.ts and the e2e tests both need, so tests exercise the real HTTP stack. */
 export function configureApp(app: NestExpressApplication): INestApplication {
   const config = app.get(AppConfig);
@@ -33,9 +61,9 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.use(requestLogger(logger));
   app.set('trust proxy', config.TRUST_PROXY);
   // Both parsers Nest would add, registered here so that the screen below sees every parsed body.
-  app.use(json({ limit: '1mb', verify: verifyJsonDepth }), urlencoded({ extended: false, limit: '1mb' }));
+  app.use(whenBodied(json({ limit: '1mb', verify: verifyJsonDepth })), whenBodied(urlencoded({ extended: false, limit: '1mb' })));
   app.use(refuseUnstorableText);
-  app.use(helmet({ contentSecurityPolicy: { directives: consoleContentSecurity(config) } }));
+  app.use(sameHeadersEveryTime(helmet({ contentSecurityPolicy: { directives: consoleContentSecurity(config) } })));
   if (config.CORS_ORIGINS) {
     app.enableCors({ origin: config.CORS_ORIGINS.split(',').map((o) => o.trim()) });
   }

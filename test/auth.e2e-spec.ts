@@ -3,8 +3,13 @@ import { JwtService } from '@nestjs/jwt';
 import { DEV_JWT_SECRET } from '../src/config/config.js';
 import { DEMO_PASSWORD } from '../seeds/index.js';
 import request from 'supertest';
+import { DEMO_INSURER_ID } from '../seeds/demo-reference.js';
+import { CHANGE_FEED_APPLICATION_NAME, ChangeFeed } from '../src/database/change-feed.js';
+import { withClient } from '../src/database/pg-client.js';
+import { statementsDuring } from './support/query-count.js';
 import { startSecondProcess } from './support/second-process.js';
 import { API, createTestApp, type TestApp } from './support/test-app.js';
+import { waitFor } from './support/wait-for.js';
 
 describe('auth', () => {
   let t: TestApp;
@@ -66,13 +71,13 @@ describe('auth', () => {
 
   it('stops a disabled user: the existing token and new logins both fail', async () => {
     const admin = await t.login('admin');
-    const created = await t.http().post(`${API}/users`).set('Authorization', admin)
+    const created = await t.http().post(`${API}/users`).set('Authorization', await t.login('admin'))
       .send({ username: 'temp.cadre', password: 'temp-password-1', displayName: '临时干部', role: 'street_cadre', streetCode: '350205003' });
     expect(created.status).toBe(201);
     const token = await t.login('temp.cadre', 'temp-password-1');
     expect((await t.http().get(`${API}/me`).set('Authorization', token)).status).toBe(200);
 
-    const disabled = await t.http().patch(`${API}/users/${created.body.id}`).set('Authorization', admin).send({ active: false });
+    const disabled = await t.http().patch(`${API}/users/${created.body.id}`).set('Authorization', await t.login('admin')).send({ active: false });
     expect(disabled.status).toBe(200);
     expect(disabled.body.active).toBe(false);
     expect((await t.http().get(`${API}/me`).set('Authorization', token)).status).toBe(401);
@@ -84,6 +89,91 @@ describe('auth', () => {
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect([...new Set(res.body.details.map((d: { field: string }) => d.field))].sort()).toEqual(['password', 'username']);
+  });
+});
+
+describe('the caller from memory: a change of the account still takes effect at once', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp(); });
+  afterAll(async () => { await t.close(); });
+
+  let made = 0;
+  /** A new street cadre of 海沧街道, signed in, and their GET /me. */
+  const newCadre = async () => {
+    const username = `cache.cadre${++made}`;
+    const created = await t.http().post(`${API}/users`).set('Authorization', await t.login('admin'))
+      .send({ username, password: 'cache-password-1', displayName: '缓存测试', role: 'street_cadre', streetCode: '350205001' }).expect(201);
+    const token = await t.login(username, 'cache-password-1');
+    const me = () => t.http().get(`${API}/me`).set('Authorization', token);
+    expect((await me()).body).toMatchObject({ role: 'street_cadre', streetCode: '350205001' }); // now in memory
+    return { id: created.body.id as string, me };
+  };
+  /** How many times the guard read the caller from app_user during `run`. */
+  const callerReads = async (run: () => Promise<unknown>) =>
+    (await statementsDuring(t.db, run)).filter((sql) => sql.includes('FROM app_user WHERE id = $1 AND active')).length;
+
+  it('serves a known caller without reading app_user', async () => {
+    const cadre = await newCadre();
+    expect(await callerReads(cadre.me)).toBe(0);
+  });
+
+  it('re-scopes and refuses on the next request after plain SQL on another connection, once its notification arrives', async () => {
+    const cadre = await newCadre();
+    await withClient(t.databaseUrl, async (other) => {
+      await other.query(`UPDATE app_user SET street_code = '350205003' WHERE id = $1`, [cadre.id]);
+      await waitFor(async () => (await cadre.me()).body.streetCode === '350205003', 5_000);
+      await other.query(`UPDATE app_user SET role = 'district_officer', street_code = NULL WHERE id = $1`, [cadre.id]);
+      await waitFor(async () => (await cadre.me()).body.role === 'district_officer', 5_000);
+      // A rolled-back change notifies nothing and changes nothing.
+      await other.query('BEGIN');
+      await other.query('UPDATE app_user SET active = false WHERE id = $1', [cadre.id]);
+      await other.query('ROLLBACK');
+      expect((await cadre.me()).status).toBe(200);
+      await other.query('UPDATE app_user SET active = false WHERE id = $1', [cadre.id]);
+      await waitFor(async () => (await cadre.me()).status === 401, 5_000);
+    });
+  });
+
+  it('takes an approval limit changed through the API from the very next request', async () => {
+    const username = 'cache.adjuster';
+    const created = await t.http().post(`${API}/users`).set('Authorization', await t.login('admin')).send({
+      username, password: 'cache-password-1', displayName: '缓存理赔员', role: 'insurer_adjuster', insurerId: DEMO_INSURER_ID, approvalLimit: '1000.00',
+    }).expect(201);
+    const token = await t.login(username, 'cache-password-1');
+    const me = () => t.http().get(`${API}/me`).set('Authorization', token);
+    expect((await me()).body.approvalLimit).toBe('1000.00');
+    await t.http().patch(`${API}/users/${created.body.id}`).set('Authorization', await t.login('admin')).send({ approvalLimit: '2500.00' }).expect(200);
+    expect((await me()).body.approvalLimit).toBe('2500.00');
+  });
+
+  it('refuses a user disabled through a second app process, once the notification arrives', async () => {
+    const cadre = await newCadre();
+    const other = await startSecondProcess(t.databaseUrl);
+    try {
+      await request(other.url).patch(`${API}/users/${cadre.id}`).set('Authorization', await t.login('admin')).send({ active: false }).expect(200);
+      await waitFor(async () => (await cadre.me()).status === 401, 5_000);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('reads every caller from app_user while the change feed is down, and from memory again once it is back', async () => {
+    const feed = t.app.get(ChangeFeed);
+    const cadre = await newCadre();
+    expect(await callerReads(cadre.me)).toBe(0);
+    await withClient(t.databaseUrl, async (other) => {
+      await other.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
+        [CHANGE_FEED_APPLICATION_NAME]);
+      await waitFor(async () => !feed.listening, 5_000);
+      expect(await callerReads(cadre.me)).toBe(1);
+      // Unheard while down, and seen all the same: nothing is kept meanwhile.
+      await other.query(`UPDATE app_user SET street_code = '350205003' WHERE id = $1`, [cadre.id]);
+      expect((await cadre.me()).body.streetCode).toBe('350205003');
+      await waitFor(async () => feed.listening, 10_000);
+    });
+    expect(await callerReads(cadre.me)).toBe(1); // cleared when it reconnected
+    expect(await callerReads(cadre.me)).toBe(0);
+    expect((await cadre.me()).body.streetCode).toBe('350205003');
   });
 });
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_INSURER_ID } from '../seeds/demo-reference.js';
 import { Clock } from '../src/common/clock.js';
+import { withClient } from '../src/database/pg-client.js';
 import { API, createTestApp, type TestApp } from './support/test-app.js';
+import { waitFor } from './support/wait-for.js';
 import {
   assessClaim, expectStatus, FIRE_DOCUMENTS, fileFireClaim, registerResident, uploadDocuments, verifyClaim, type ClaimBody,
 } from './support/workflow-steps.js';
@@ -127,10 +129,26 @@ describe('claim deadlines', () => {
     const admin = await as('admin');
     const year = expectStatus(await t.http().get(`${API}/calendar/2025`).set(admin), 200).body;
     const put = (holidays: string[]) => t.http().put(`${API}/calendar/2025`).set(admin).send({ holidays, workdays: year.workdays });
+    expect((await getClaim(claim.id)).deadline).toMatchObject({ dueDate: '2025-10-21', daysLeft: 1 }); // the calendar now in memory
+    // The days left are counted in the calendar cache: with the old calendar kept they would be 2, then 0.
     expectStatus(await put([...year.holidays, '2025-10-21']), 200);
-    expect((await getClaim(claim.id)).deadline.dueDate).toBe('2025-10-22');
+    expect((await getClaim(claim.id)).deadline).toMatchObject({ dueDate: '2025-10-22', daysLeft: 1 });
     expectStatus(await put(year.holidays), 200);
-    expect((await getClaim(claim.id)).deadline.dueDate).toBe('2025-10-21');
+    expect((await getClaim(claim.id)).deadline).toMatchObject({ dueDate: '2025-10-21', daysLeft: 1 });
+  });
+
+  it('counts in a calendar changed by plain SQL on another connection once its notification arrives', async () => {
+    today = '2025-10-20';
+    const claim = await fileFireClaim(t, 'hc.cadre1', residentId, { incidentDate: '2025-10-19', claimedAmount: '3100.00' });
+    expect((await getClaim(claim.id)).deadline).toMatchObject({ dueDate: '2025-10-21', daysLeft: 1 });
+    const daysLeft = async () => (await getClaim(claim.id)).deadline.daysLeft;
+    await withClient(t.databaseUrl, async (other) => {
+      // No PUT, so the stored due date stays; the days left to it follow the calendar the app now reads.
+      await other.query(`INSERT INTO calendar_day (day, kind) VALUES ('2025-10-21', 'holiday')`);
+      await waitFor(async () => (await daysLeft()) === 0, 5_000);
+      await other.query(`DELETE FROM calendar_day WHERE day = '2025-10-21'`);
+      await waitFor(async () => (await daysLeft()) === 1, 5_000);
+    });
   });
 
   it('withdrawing stops the clocks: the claim has no deadline and is never overdue', async () => {

@@ -66,6 +66,13 @@ describe('malformed requests', () => {
     expect(res.headers['x-request-id']).toBe('trace-123');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-powered-by']).toBeUndefined();
+    expect(res.headers['content-security-policy']).toContain("img-src 'self' data: blob:");
+    expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+  });
+
+  it('parses bodies once: Nest adds no parsers of its own beside the screened ones', () => {
+    const layers = t.app.getHttpAdapter().getInstance().router.stack as { handle?: { name?: string } }[];
+    expect(layers.filter((layer) => ['jsonParser', 'urlencodedParser'].includes(layer.handle?.name ?? '')).length).toBe(2);
   });
 
   it('serves the OpenAPI document generated from the code', async () => {

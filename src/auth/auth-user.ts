@@ -1,6 +1,6 @@
 import type { Role } from './role.js';
 
-/** The caller, as loaded fresh from the database on every request. */
+/** The caller, as the guard knows it (CallerCache: from memory, evicted at once when the account changes). */
 export interface AuthUser {
   id: string;
   username: string;

@@ -3,10 +3,9 @@ import { Reflector } from '@nestjs/core';
 import { isUUID } from 'class-validator';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError } from '../common/domain-error.js';
-import { Database } from '../database/database.js';
 import type { AuthUser } from './auth-user.js';
 import { ROLES_KEY } from './authenticated.decorator.js';
-import { CallerRepository } from './caller.repository.js';
+import { CallerCache } from './caller-cache.js';
 import type { Role } from './role.js';
 
 interface TokenPayload { sub?: unknown; exp?: unknown }
@@ -15,8 +14,7 @@ interface TokenPayload { sub?: unknown; exp?: unknown }
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly jwt: JwtService,
-    private readonly callers: CallerRepository,
-    private readonly db: Database,
+    private readonly callers: CallerCache,
     private readonly reflector: Reflector,
   ) {}
 
@@ -27,8 +25,8 @@ export class AuthGuard implements CanActivate {
       throw new DomainError('UNAUTHENTICATED', 'A bearer token is required');
     }
     const userId = await this.verifiedUserId(token);
-    // Loaded on every request so that a disabled user or a changed scope takes effect at once.
-    const user = await this.callers.findActive(this.db.manager, userId);
+    // From memory, evicted by the change feed and by UsersService, so that a disabled user or a changed scope takes effect at once.
+    const user = await this.callers.findActive(userId);
     if (!user) throw new DomainError('UNAUTHENTICATED', 'The account is disabled or no longer exists');
     request.user = user;
 

@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { AppConfig } from '../config/config.js';
 import { AuthGuard } from './auth.guard.js';
+import { CallerCache } from './caller-cache.js';
 import { CallerRepository } from './caller.repository.js';
 import { RateLimitRepository } from './rate-limit.repository.js';
 
@@ -25,7 +26,7 @@ import { RateLimitRepository } from './rate-limit.repository.js';
       }),
     }),
   ],
-  providers: [AuthGuard, CallerRepository, RateLimitRepository],
-  exports: [JwtModule, AuthGuard, CallerRepository, RateLimitRepository],
+  providers: [AuthGuard, CallerCache, CallerRepository, RateLimitRepository],
+  exports: [JwtModule, AuthGuard, CallerCache, CallerRepository, RateLimitRepository],
 })
 export class AuthModule {}

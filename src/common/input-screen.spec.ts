@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { jsonNestsDeeperThan, unstorableTextField } from './input-screen.js';
+import { json, urlencoded } from 'express';
+import { jsonNestsDeeperThan, unstorableTextField, whenBodied } from './input-screen.js';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 
@@ -32,5 +33,11 @@ describe('unstorableTextField', () => {
 
   it('accepts paired surrogates, CJK and other control-free text', () => {
     expect(unstorableTextField({ name: '陈😀', list: ['𠮷', 'tab\there'], n: 1, b: null })).toBeNull();
+  });
+});
+
+describe('whenBodied', () => {
+  it('keeps the parser\'s name, by which Nest knows not to add its own parsers', () => {
+    expect([whenBodied(json()).name, whenBodied(urlencoded({ extended: false })).name]).toEqual(['jsonParser', 'urlencodedParser']);
   });
 });

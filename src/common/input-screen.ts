@@ -54,13 +54,35 @@ export function unstorableTextField(value: unknown, path = ''): string | null {
 /**
  * Express middleware, after the body parser: a NUL or a lone surrogate
  * anywhere in the path, the query or the body is a 400 naming the field,
- * whichever route and DTO the request is for.
+ * whichever route and DTO the request is for. Only what the request has is
+ * looked at: a URL without `%` carries neither (Node refuses a raw NUL in it
+ * and reads its other bytes as Latin-1), and Express parses the query anew on
+ * every `req.query`.
  */
 export function refuseUnstorableText(req: Request, _res: Response, next: NextFunction): void {
-  const field = unstorableTextField(safeDecode(req.path), 'path')
-    ?? unstorableTextField(req.query)
+  const url = req.url;
+  const field = (url.includes('%') ? unstorableTextField(safeDecode(req.path), 'path') : null)
+    ?? (url.includes('?') ? unstorableTextField(req.query) : null)
     ?? unstorableTextField(req.body);
   next(field ? DomainError.validation(field, 'must not contain NUL characters or unpaired surrogates') : undefined);
+}
+
+type Middleware = (req: Request, res: Response, next: NextFunction) => void;
+
+/**
+ * A body parser only for a request with a body it could parse, as
+ * body-parser itself decides it (a content type, and a transfer encoding or a
+ * content length), so a GET passes by without its bookkeeping. The gate keeps
+ * the parser's name: by it Nest sees that a parser is installed and adds none
+ * of its own.
+ */
+export function whenBodied(parser: Middleware): Middleware {
+  const gate: Middleware = (req, res, next) => {
+    const { 'content-type': type, 'transfer-encoding': chunked, 'content-length': length } = req.headers;
+    if (type === undefined || (chunked === undefined && Number.isNaN(Number(length)))) next();
+    else parser(req, res, next);
+  };
+  return Object.defineProperty(gate, 'name', { value: parser.name });
 }
 
 function safeDecode(path: string): string {

@@ -2,7 +2,6 @@ import type { LoggerService } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino, type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 
 /**
  * Through process.stdout, which Node writes synchronously to files and (on Linux)
@@ -15,22 +14,37 @@ export function createLogger(level: string): Logger {
   );
 }
 
-/** JSON access log with a request id (taken from X-Request-Id when sane, else new). Bodies are never logged: they carry PII. */
+/** What Express adds to a request that the access log reads. */
+type LoggedRequest = IncomingMessage & { id?: string };
+
+/**
+ * JSON access log with a request id (taken from X-Request-Id when sane, else
+ * new), one line a response when it closes: `req` (id, method, path without
+ * the query), `res` (status), `responseTime`; a 5xx as "request errored" with
+ * an `err`. Bodies are never logged: they carry PII. The line pino-http wrote,
+ * without its two child loggers a request (nobody here logs through `req.log`).
+ */
 export function requestLogger(logger: Logger) {
-  return pinoHttp({
-    logger,
-    genReqId: (req: IncomingMessage, res: ServerResponse) => {
-      const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && /^[\w-]{1,100}$/.test(incoming) ? incoming : randomUUID();
-      res.setHeader('x-request-id', id);
-      return id;
-    },
-    serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-    autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
-  });
+  return (req: LoggedRequest, res: ServerResponse, next: () => void): void => {
+    const incoming = req.headers['x-request-id'];
+    const id = typeof incoming === 'string' && /^[\w-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+    req.id = id;
+    res.setHeader('x-request-id', id);
+    const url = req.url ?? '';
+    if (url.startsWith('/health') || !logger.isLevelEnabled('info')) return next();
+    const startedAt = Date.now();
+    // 'close' comes once for every response: after it is sent, or when the client went away first.
+    res.once('close', () => {
+      const entry = {
+        req: { id, method: req.method, url: url.split('?')[0] },
+        res: { statusCode: res.statusCode },
+        responseTime: Date.now() - startedAt,
+      };
+      if (res.statusCode >= 500) logger.info({ ...entry, err: new Error(`failed with status code ${res.statusCode}`) }, 'request errored');
+      else logger.info(entry, 'request completed');
+    });
+    next();
+  };
 }
 
 /**

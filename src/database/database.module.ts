@@ -2,9 +2,13 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/config.js';
 import { dataSourceOptions } from './data-source-options.js';
+import { ChangeFeed } from './change-feed.js';
 import { Database } from './database.js';
 
-/** The app always runs the migrations at start-up; schema is never synchronised. Global: every service reaches PostgreSQL through Database. */
+/**
+ * The app always runs the migrations at start-up; schema is never synchronised. Global: every service reaches PostgreSQL
+ * through Database, and the caches of rows follow the ChangeFeed.
+ */
 @Global()
 @Module({
   imports: [
@@ -16,7 +20,7 @@ import { Database } from './database.js';
       },
     }),
   ],
-  providers: [Database],
-  exports: [Database],
+  providers: [Database, ChangeFeed],
+  exports: [Database, ChangeFeed],
 })
 export class DatabaseModule {}

@@ -7,6 +7,22 @@ export interface CalendarYear {
   workdays: string[];
 }
 
+export interface StoredDay {
+  day: string;
+  kind: 'holiday' | 'workday';
+}
+
+/** The calendar of the stored days between two dates (inclusive); outside them it knows only weekends. */
+export function calendarOf(days: readonly StoredDay[], from: string, to: string): WorkingDayCalendar {
+  const holidays: string[] = [];
+  const workdays: string[] = [];
+  for (const { day, kind } of days) {
+    if (day < from || day > to) continue;
+    (kind === 'holiday' ? holidays : workdays).push(day);
+  }
+  return new WorkingDayCalendar(holidays, workdays);
+}
+
 @Injectable()
 export class CalendarRepository {
   async findYear(tx: EntityManager, year: number): Promise<CalendarYear> {
@@ -23,14 +39,16 @@ export class CalendarRepository {
 
   /** The calendar between two dates; outside them it knows only weekends. */
   async load(tx: EntityManager, from: string, to: string): Promise<WorkingDayCalendar> {
-    const rows: { day: string; kind: 'holiday' | 'workday' }[] = await tx.query(
+    const rows: StoredDay[] = await tx.query(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, kind FROM calendar_day WHERE day BETWEEN $1 AND $2`,
       [from, to],
     );
-    return new WorkingDayCalendar(
-      rows.filter((row) => row.kind === 'holiday').map((row) => row.day),
-      rows.filter((row) => row.kind === 'workday').map((row) => row.day),
-    );
+    return calendarOf(rows, from, to);
+  }
+
+  /** Every stored day, for the calendar cache. */
+  async storedDays(db: EntityManager): Promise<StoredDay[]> {
+    return db.query(`SELECT to_char(day, 'YYYY-MM-DD') AS day, kind FROM calendar_day`);
   }
 
   async replaceYear(tx: EntityManager, year: number, calendar: CalendarYear, updatedBy: string): Promise<void> {

@@ -3,6 +3,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError } from '../common/domain-error.js';
 import { Database } from '../database/database.js';
+import { CalendarCache } from './calendar-cache.js';
 import { CalendarRepository } from './calendar.repository.js';
 import { DeadlinesService } from './deadlines.service.js';
 import type { CalendarYearDto, CalendarYearResponse } from './dto/calendar.dto.js';
@@ -14,6 +15,7 @@ export class CalendarService {
     private readonly calendar: CalendarRepository,
     private readonly audit: AuditService,
     private readonly deadlines: DeadlinesService,
+    private readonly calendars: CalendarCache,
   ) {}
 
   async get(year: number): Promise<CalendarYearResponse> {
@@ -32,7 +34,7 @@ export class CalendarService {
     if (both) throw DomainError.validation('workdays', `${both} cannot be both a holiday and a working day`);
     const weekday = workdays.find((day) => ![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay()));
     if (weekday) throw DomainError.validation('workdays', `${weekday} is a weekday; make-up working days are weekend days`);
-    return this.db.transaction(async (tx) => {
+    const replaced = await this.db.transaction(async (tx) => {
       await this.calendar.replaceYear(tx, year, { holidays, workdays }, caller.id);
       await this.deadlines.followCalendar(tx);
       await this.audit.record(tx, {
@@ -40,5 +42,8 @@ export class CalendarService {
       });
       return { year, holidays, workdays };
     });
+    // Committed: this instance's next read counts in the new calendar (the others hear the change feed).
+    this.calendars.clear();
+    return replaced;
   }
 }

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { CLAIM_CLOCKS } from '../claims/claim-clocks.js';
+import { CalendarCache } from './calendar-cache.js';
 import { CalendarController } from './calendar.controller.js';
 import { CalendarRepository } from './calendar.repository.js';
 import { CalendarService } from './calendar.service.js';
@@ -11,7 +12,7 @@ import { DeadlinesService } from './deadlines.service.js';
 @Global()
 @Module({
   controllers: [CalendarController, DeadlinesController],
-  providers: [CalendarRepository, CalendarService, DeadlinesRepository, DeadlinesService, { provide: CLAIM_CLOCKS, useExisting: DeadlinesService }],
+  providers: [CalendarCache, CalendarRepository, CalendarService, DeadlinesRepository, DeadlinesService, { provide: CLAIM_CLOCKS, useExisting: DeadlinesService }],
   exports: [DeadlinesService, DeadlinesRepository, CalendarRepository, CLAIM_CLOCKS],
 })
 export class DeadlinesModule {}

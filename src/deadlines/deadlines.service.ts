@@ -6,6 +6,7 @@ import { addDays } from '../common/business-date.js';
 import { Clock } from '../common/clock.js';
 import { pageOf, type Page } from '../common/pagination.js';
 import { Database } from '../database/database.js';
+import { CalendarCache } from './calendar-cache.js';
 import { CalendarRepository } from './calendar.repository.js';
 import {
   dueDate, mostUrgent, resume, STAGE_CHANGES, stageDaysBetween, stageTerms, viewClock,
@@ -25,6 +26,7 @@ export class DeadlinesService implements ClaimClocks {
     private readonly db: Database,
     private readonly deadlines: DeadlinesRepository,
     private readonly calendar: CalendarRepository,
+    private readonly calendars: CalendarCache,
     private readonly clock: Clock,
   ) {}
 
@@ -57,7 +59,7 @@ export class DeadlinesService implements ClaimClocks {
   async viewOfClocks(tx: EntityManager, open: StageClock[]): Promise<DeadlineView | null> {
     const today = this.clock.today();
     // Loaded even without clocks, so every claim response costs the same queries.
-    const calendar = await this.calendarFrom(tx, [today, ...open.map((c) => c.startedOn), ...open.map((c) => c.dueDate)]);
+    const calendar = await this.calendarFrom(tx, [today, ...open.map((c) => c.startedOn), ...open.map((c) => c.dueDate)], 'cached');
     return mostUrgent(open.map((c) => viewClock(c, today, calendar)));
   }
 
@@ -65,7 +67,7 @@ export class DeadlinesService implements ClaimClocks {
     const today = this.clock.today();
     return this.db.snapshot(async (tx) => {
       const [rows, total] = await this.deadlines.listOverdue(tx, caller, today, query.stage, (query.page - 1) * query.pageSize, query.pageSize);
-      const calendar = await this.calendarFrom(tx, [today, ...rows.map((row) => row.dueDate)]);
+      const calendar = await this.calendarFrom(tx, [today, ...rows.map((row) => row.dueDate)], 'cached');
       return pageOf(rows.map(({ workingDays, ...row }) => ({
         ...row, daysOverdue: stageDaysBetween(workingDays, row.dueDate, today, calendar),
       })), total, query);
@@ -92,9 +94,14 @@ export class DeadlinesService implements ClaimClocks {
     });
   }
 
-  /** The calendar from the earliest of `dates` to well past any due date counted from them. */
-  private calendarFrom(tx: EntityManager, dates: string[]): Promise<WorkingDayCalendar> {
+  /**
+   * The calendar from the earliest of `dates` to well past any due date counted from them. 'cached' for the
+   * reads that show clocks; the clocks' writes read it through their transaction, which sees the calendar
+   * edit it is part of (followCalendar).
+   */
+  private calendarFrom(tx: EntityManager, dates: string[], source: 'cached' | 'transaction' = 'transaction'): Promise<WorkingDayCalendar> {
     const sorted = [...dates].sort();
-    return this.calendar.load(tx, sorted[0], addDays(sorted[sorted.length - 1], CALENDAR_HORIZON_DAYS));
+    const from = sorted[0], to = addDays(sorted[sorted.length - 1], CALENDAR_HORIZON_DAYS);
+    return source === 'cached' ? this.calendars.between(tx, from, to) : this.calendar.load(tx, from, to);
   }
 }

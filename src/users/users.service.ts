@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { CallerCache } from '../auth/caller-cache.js';
 import { INSURER_ROLES, Role } from '../auth/role.js';
 import { AppConfig } from '../config/config.js';
 import { DomainError } from '../common/domain-error.js';
@@ -31,6 +32,7 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly passwords: PasswordHasher,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly callers: CallerCache,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -78,7 +80,7 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async update(caller: AuthUser, id: string, dto: UpdateUserDto): Promise<UserResponse> {
-    return this.db.transaction(async (tx) => {
+    const updated = await this.db.transaction(async (tx) => {
       const user = await this.users.findInScopeForUpdate(tx, caller, id);
       if (!user) throw DomainError.notFound('User');
       if (dto.approvalLimit !== undefined && !INSURER_ROLES.includes(user.role)) {
@@ -98,6 +100,9 @@ export class UsersService implements OnApplicationBootstrap {
       });
       return toUserResponse(saved);
     });
+    // Committed: this instance's next request of the user reads the new row (the others hear the change feed).
+    this.callers.evict(id);
+    return updated;
   }
 
   /** Which scope columns a new user gets, checked against its role and the reference data. */

@@ -3,11 +3,12 @@ import { ClaimDetailsService } from '../../src/claim-lifecycle/claim-details.ser
 import { ClaimsService } from '../../src/claims/claims.service.js';
 import { ListClaimsQuery } from '../../src/claims/dto/claim.requests.js';
 import { Database } from '../../src/database/database.js';
+import { CalendarCache } from '../../src/deadlines/calendar-cache.js';
 import { ResidentsService } from '../../src/residents/residents.service.js';
 import { approve, assess, asUser, pay, verifiedFire } from '../support/domain-steps.js';
 import { claimInput, uniqueIdNumber, uniquePhone } from '../support/fixtures.js';
 import { dataStatements, statementsDuring } from '../support/query-count.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { API, createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * The round trips the throughput issue pins: a claim read whatever it holds,
@@ -19,19 +20,34 @@ describe('round trips', () => {
   beforeAll(async () => { t = await createTestApp(); });
   afterAll(() => t.close());
 
-  it('reads a paid claim — documents, flags, history, verification, assessment, decision, payment, deadline — in 2 statements', async () => {
+  it('reads a paid claim — documents, flags, history, verification, assessment, decision, payment, deadline — in 1 statement once the calendar is in memory', async () => {
     const claim = await verifiedFire(t, '3000.00');
     await assess(t, claim.id);
     await approve(t, claim.id);
     await pay(t, claim.id);
     const officer = await asUser(t, 'hc.officer');
     let read: Awaited<ReturnType<ClaimDetailsService['getInScope']>> | undefined;
-    const statements = await statementsDuring(t.db, async () => { read = await t.app.get(ClaimDetailsService).getInScope(officer, claim.id); });
+    const readClaim = async () => { read = await t.app.get(ClaimDetailsService).getInScope(officer, claim.id); };
+    t.app.get(CalendarCache).clear();
+    // Cold: one statement for the claim and all it holds (one snapshot), one for the working-day calendar,
+    // which the calendar cache then keeps until calendar_day changes (the change feed says so).
+    expect(await statementsDuring(t.db, readClaim)).toHaveLength(2);
+    const statements = await statementsDuring(t.db, readClaim);
     expect(read).toMatchObject({ id: claim.id, status: 'paid', verification: expect.any(Object), assessment: expect.any(Object), payment: expect.any(Object) });
     expect(read!.documents.length).toBeGreaterThan(0);
     expect(read!.history.map((h) => h.to)).toEqual(['reported', 'verifying', 'verified', 'assessed', 'approved', 'paid']);
-    // One statement for the claim and all it holds (one snapshot), one for the working-day calendar.
-    expect(statements).toHaveLength(2);
+    expect(statements).toHaveLength(1);
+  });
+
+  it('answers GET /claims/:id over HTTP in that 1 statement once its caller is in memory too', async () => {
+    const claim = await verifiedFire(t, '1000.00');
+    const token = await t.login('hc.officer');
+    const get = () => t.http().get(`${API}/claims/${claim.id}`).set('Authorization', token).expect(200);
+    await get();
+    // The guard's caller (CallerCache) and the calendar (CalendarCache) come from memory: the claim is the one read.
+    const statements = await statementsDuring(t.db, get);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(/FROM "claim" "c"/);
   });
 
   it('answers a claim out of scope as not found, in the same one read', async () => {
