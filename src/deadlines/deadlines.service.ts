@@ -49,9 +49,16 @@ export class DeadlinesService implements ClaimClocks {
     }
   }
 
-  /** The filing's clocks, worked out before its claim is numbered, so that their calendar read is not under the number's lock. */
+  /**
+   * The filing's clocks, worked out before its claim is numbered, so that their calendar read is not under the
+   * number's lock. A filing does not edit the calendar, so it counts in the cached one, as the reads do. Against a
+   * concurrent `PUT /calendar/{year}` that is no weaker than reading through this transaction: either way the
+   * clock is counted in the calendar committed when it is read, and followCalendar re-counts it only if the filing
+   * committed before the edit read the open clocks. The cache adds only the moment from the edit's commit to its
+   * eviction (at once in the editing instance, on the change feed's notification in the others).
+   */
   async prepareFiling(tx: EntityManager, policy: PolicyDeadlines): Promise<(claimId: string) => Promise<void>> {
-    const clocks = await this.startingToday(tx, STAGE_CHANGES.file?.start ?? [], policy);
+    const clocks = await this.startingToday(tx, STAGE_CHANGES.file?.start ?? [], policy, 'cached');
     return (claimId) => this.deadlines.start(tx, claimId, clocks);
   }
 
@@ -85,9 +92,11 @@ export class DeadlinesService implements ClaimClocks {
     }
   }
 
-  private async startingToday(tx: EntityManager, stages: DeadlineStage[], policy: PolicyDeadlines): Promise<StageClock[]> {
+  private async startingToday(
+    tx: EntityManager, stages: DeadlineStage[], policy: PolicyDeadlines, source: 'cached' | 'transaction' = 'transaction',
+  ): Promise<StageClock[]> {
     const today = this.clock.today();
-    const calendar = await this.calendarFrom(tx, [today]);
+    const calendar = await this.calendarFrom(tx, [today], source);
     return stages.map((stage) => {
       const clock = { stage, startedOn: today, pausedDays: 0, pausedOn: null, ...stageTerms(stage, policy) };
       return { ...clock, dueDate: dueDate(clock, calendar) };
