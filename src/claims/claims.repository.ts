@@ -7,6 +7,7 @@ import { DomainError } from '../common/domain-error.js';
 import { claimNumberSql } from './claim-number.js';
 import { DUPLICATE_EVENT_WINDOW_DAYS, type OtherClaim, type RaisedFlag } from './claim-flags.js';
 import { claimScopeOf, scopeClaims } from './claim-scope.js';
+import type { FiledClaimWrite } from './claim-clocks.js';
 import type { LedgerOutcome } from './claim-workflow.js';
 import type { ClaimStatus } from './claim-status.js';
 import { ClaimDocument } from './entities/claim-document.entity.js';
@@ -152,11 +153,21 @@ export class ClaimsRepository {
   /**
    * A filed claim in one statement: its number from the district-year
    * counter, the claim row (status `reported` by default), its first history
-   * entry and its flags. The counter row stays locked until the transaction
-   * ends, so concurrent filings queue here, and a rollback takes the number
-   * back with it: numbers are gap-free. Returns the number.
+   * entry, its flags and the other modules' `writes` of it (its clocks).
+   * The counter row stays locked until the transaction ends, so concurrent
+   * filings queue here, and a rollback takes the number back with it: numbers
+   * are gap-free. Returns the number.
    */
-  async insertFiled(tx: EntityManager, claim: NewFiledClaim, actorId: string, flags: RaisedFlag[]): Promise<Pick<Claim, 'seq' | 'claimNo'>> {
+  async insertFiled(
+    tx: EntityManager, claim: NewFiledClaim, actorId: string, flags: RaisedFlag[], writes: FiledClaimWrite[],
+  ): Promise<Pick<Claim, 'seq' | 'claimNo'>> {
+    const params: unknown[] = [claim.id, claim.districtCode, claim.year, claim.streetCode, claim.policyId, claim.insurerId, claim.coverageId, claim.eventType,
+      claim.residentId, claim.incidentDate, claim.incidentPlace, claim.description, claim.policeReportNo, claim.claimedAmount.toString(),
+      claim.payeeAccountName, claim.payeeBankName, claim.payeeAccountCipher, claim.payeeAccountIndex, claim.payeeAccountMasked,
+      actorId, claim.reportedAt,
+      flags.map((f) => f.code), flags.map((f) => f.relatedClaimId), flags.map((f) => f.detail)];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const others = writes.map((write, i) => `, also${i} AS (${write('filed', param)})`).join('');
     const [filed]: Pick<Claim, 'seq' | 'claimNo'>[] = await tx.query(
       `WITH numbered AS (${takeNumbers('$2', '$3', '1')}), filed AS (
          INSERT INTO claim (id, claim_no, district_code, year, seq, street_code, policy_id, insurer_id, coverage_id, event_type,
@@ -175,13 +186,9 @@ export class ClaimsRepository {
          SELECT filed.id, f.code, f.related_claim_id, f.detail
            FROM filed, unnest($22::varchar[], $23::uuid[], $24::varchar[]) AS f(code, related_claim_id, detail)
          ON CONFLICT DO NOTHING
-       )
+       )${others}
        SELECT seq, claim_no AS "claimNo" FROM filed`,
-      [claim.id, claim.districtCode, claim.year, claim.streetCode, claim.policyId, claim.insurerId, claim.coverageId, claim.eventType,
-        claim.residentId, claim.incidentDate, claim.incidentPlace, claim.description, claim.policeReportNo, claim.claimedAmount.toString(),
-        claim.payeeAccountName, claim.payeeBankName, claim.payeeAccountCipher, claim.payeeAccountIndex, claim.payeeAccountMasked,
-        actorId, claim.reportedAt,
-        flags.map((f) => f.code), flags.map((f) => f.relatedClaimId), flags.map((f) => f.detail)],
+      params,
     );
     return filed;
   }

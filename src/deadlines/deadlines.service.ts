@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import type { ClaimClocks } from '../claims/claim-clocks.js';
+import type { ClaimClocks, FiledClaimWrite } from '../claims/claim-clocks.js';
 import { addDays } from '../common/business-date.js';
 import { Clock } from '../common/clock.js';
 import { pageOf, type Page } from '../common/pagination.js';
@@ -57,9 +57,9 @@ export class DeadlinesService implements ClaimClocks {
    * committed before the edit read the open clocks. The cache adds only the moment from the edit's commit to its
    * eviction (at once in the editing instance, on the change feed's notification in the others).
    */
-  async prepareFiling(tx: EntityManager, policy: PolicyDeadlines): Promise<(claimId: string) => Promise<void>> {
+  async prepareFiling(tx: EntityManager, policy: PolicyDeadlines): Promise<FiledClaimWrite> {
     const clocks = await this.startingToday(tx, STAGE_CHANGES.file?.start ?? [], policy, 'cached');
-    return (claimId) => this.deadlines.start(tx, claimId, clocks);
+    return (filed, param) => this.deadlines.startFiledSql(filed, param, clocks);
   }
 
   /** The deadline a claim response shows: its running clock due first, null once none runs. */
