@@ -114,9 +114,8 @@ export class ClaimWorkflow {
   ): Promise<void> {
     const from = claim.status;
     const changes = { ...(options.changes ?? {}), ...next };
-    await this.claims.updateState(tx, claim.id, changes);
+    await this.claims.recordTransition(tx, claim.id, changes, { fromStatus: from, toStatus: next.status, actorId: actor.id, reason: options.reason ?? null });
     Object.assign(claim, changes);
-    await this.claims.appendHistory(tx, { claimId: claim.id, fromStatus: from, toStatus: next.status, actorId: actor.id, reason: options.reason ?? null });
     await this.clocks.track(tx, claim, action);
     await this.notifier.transitioned(tx, claim, action);
     await this.audit.record(tx, claimEvent(claim, action, actor, {

@@ -8,7 +8,7 @@ import { claimNumberSql } from './claim-number.js';
 import { DUPLICATE_EVENT_WINDOW_DAYS, type OtherClaim, type RaisedFlag } from './claim-flags.js';
 import { claimScopeOf, scopeClaims } from './claim-scope.js';
 import type { FiledClaimWrite } from './claim-clocks.js';
-import type { LedgerOutcome } from './claim-workflow.js';
+import type { ClaimState, LedgerOutcome, TransitionChanges } from './claim-workflow.js';
 import type { ClaimStatus } from './claim-status.js';
 import { ClaimDocument } from './entities/claim-document.entity.js';
 import { ClaimFlag, type FlagCode } from './entities/claim-flag.entity.js';
@@ -47,6 +47,14 @@ export interface ClaimExportRow {
 }
 
 type HistoryEntry = Omit<ClaimStatusChange, 'id' | 'at'> & { at?: Date };
+
+/** What a transition writes on the claim row: its state and the columns set with it. */
+export type StateChanges = TransitionChanges & ClaimState;
+
+const STATE_COLUMNS: Record<keyof StateChanges, string> = {
+  status: 'status', returnedFrom: 'returned_from', verifiedLoss: 'verified_loss', assessedAmount: 'assessed_amount',
+  approvedAmount: 'approved_amount', paidAmount: 'paid_amount', decidedAt: 'decided_at', paidAt: 'paid_at', closedAt: 'closed_at',
+};
 
 export interface ClaimListFilter {
   status?: ClaimStatus[];
@@ -267,12 +275,27 @@ export class ClaimsRepository {
     return scopeClaims(query, caller).getOne();
   }
 
-  /** The workflow's write: status and the columns set with it (ClaimWorkflow.apply is its only caller). */
-  async updateState(tx: EntityManager, claimId: string, changes: Partial<Claim>): Promise<void> {
-    await tx.getRepository(Claim).update({ id: claimId }, changes);
+  /**
+   * The workflow's write (ClaimWorkflow.apply is its only caller): status and
+   * the columns set with it (and `updated_at`, as TypeORM's update set it),
+   * and the history entry of the change, in one statement of SQL text.
+   */
+  async recordTransition(tx: EntityManager, claimId: string, changes: StateChanges, entry: Omit<HistoryEntry, 'claimId'>): Promise<void> {
+    const params: unknown[] = [claimId];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const set = (Object.keys(STATE_COLUMNS) as (keyof StateChanges)[])
+      .filter((key) => changes[key] !== undefined)
+      .map((key) => { const value = changes[key]; return `${STATE_COLUMNS[key]} = ${param(typeof value === 'bigint' ? value.toString() : value)}`; });
+    await tx.query(
+      `WITH changed AS (UPDATE claim SET ${set.join(', ')}, updated_at = CURRENT_TIMESTAMP WHERE id = $1 RETURNING id)
+       INSERT INTO claim_status_change (claim_id, from_status, to_status, actor_id, reason, at)
+       SELECT id, ${param(entry.fromStatus)}, ${param(entry.toStatus)}, ${param(entry.actorId)}, ${param(entry.reason)}, ${param(entry.at ?? new Date())}
+         FROM changed`,
+      params,
+    );
   }
 
-  /** One history entry, or many in one statement (a ledger import's). */
+  /** History entries of a ledger import, in one statement. */
   async appendHistory(tx: EntityManager, changes: HistoryEntry | HistoryEntry[]): Promise<void> {
     const at = new Date();
     await tx.getRepository(ClaimStatusChange).insert([changes].flat().map((change) => ({ at, ...change })));

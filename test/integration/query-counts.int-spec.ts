@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ClaimDetailsService } from '../../src/claim-lifecycle/claim-details.service.js';
+import { ClaimLifecycleService } from '../../src/claim-lifecycle/claim-lifecycle.service.js';
 import { ClaimsService } from '../../src/claims/claims.service.js';
 import { ListClaimsQuery } from '../../src/claims/dto/claim.requests.js';
 import { Database } from '../../src/database/database.js';
@@ -114,6 +115,25 @@ describe('round trips', () => {
     expect(held[1]).toMatch(/INSERT INTO notification.*INSERT INTO "?pgboss"?\.job/);
     expect(held[2]).toMatch(/FROM audit_chain .*FOR UPDATE.*UPDATE audit_chain.*INSERT INTO audit_event/);
     expect(held[3]).toBe('COMMIT');
+  });
+
+  it('moves a claim in one statement for its row and history after the lock: start of verification', async () => {
+    const cadre = await asUser(t, 'hc.cadre1');
+    const resident = await t.app.get(ResidentsService).register(cadre, {
+      name: '陈建华', idNumber: uniqueIdNumber(), phone: uniquePhone(), streetCode: '350205001', address: '海沧街道', coverBasis: 'registered',
+    });
+    const filed = await t.app.get(ClaimLifecycleService).file(cadre, claimInput(resident.id, { eventType: 'fire', policeReportNo: undefined }));
+    const verifier = await asUser(t, 'hc.cadre2');
+    let started: Awaited<ReturnType<ClaimLifecycleService['startVerification']>> | undefined;
+    const statements = dataStatements(await statementsDuring(t.db, async () => {
+      started = await t.app.get(ClaimLifecycleService).startVerification(verifier, filed.id);
+    }));
+    expect(started).toMatchObject({ status: 'verifying', history: [{ from: null, to: 'reported' }, { from: 'reported', to: 'verifying' }] });
+    expect(statements[0]).toMatch(/FROM claim c WHERE c.id = \$1 AND c.street_code = \$2 FOR NO KEY UPDATE OF c$/);
+    // The stage's own row, then the claim's status and its history entry together.
+    const moved = statements.filter((sql) => /INSERT INTO "?claim_status_change|UPDATE "?claim"? /.test(sql));
+    expect(moved).toHaveLength(1);
+    expect(moved[0]).toMatch(/^WITH changed AS \(UPDATE claim SET status = .*updated_at = CURRENT_TIMESTAMP.*INSERT INTO claim_status_change/);
   });
 
   it('lists a page of claims in 2 statements: the page and its count', async () => {
