@@ -11,10 +11,20 @@ export interface ClaimClocks {
   /**
    * The clocks a filing starts, worked out from the policy's terms (the
    * filing has just read its policy) before the claim exists, reads
-   * included; the returned step writes them for the new claim, in the same transaction.
+   * included; the returned write inserts them for the new claim as part of
+   * the filing's own statement (ClaimsRepository.insertFiled).
    */
-  prepareFiling(tx: EntityManager, policy: PolicyTerms): Promise<(claimId: string) => Promise<void>>;
+  prepareFiling(tx: EntityManager, policy: PolicyTerms): Promise<FiledClaimWrite>;
 }
+
+/**
+ * Another module's write that goes with a filing's one statement: the SQL of
+ * a data-modifying WITH part reading the new claim's `id` from the relation
+ * named `filed`, its values as parameters through `param` (which answers the
+ * placeholder, `$n`). So the write is in the statement that takes the number,
+ * not one more round trip while the number's counter row is held.
+ */
+export type FiledClaimWrite = (filed: string, param: (value: unknown) => string) => string;
 
 /** A policy's service deadlines (its entity has them); working days for the steps, calendar days for the decision and the refusal. */
 export interface PolicyTerms {

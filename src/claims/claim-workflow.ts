@@ -114,9 +114,8 @@ export class ClaimWorkflow {
   ): Promise<void> {
     const from = claim.status;
     const changes = { ...(options.changes ?? {}), ...next };
-    await this.claims.updateState(tx, claim.id, changes);
+    await this.claims.recordTransition(tx, claim.id, changes, { fromStatus: from, toStatus: next.status, actorId: actor.id, reason: options.reason ?? null });
     Object.assign(claim, changes);
-    await this.claims.appendHistory(tx, { claimId: claim.id, fromStatus: from, toStatus: next.status, actorId: actor.id, reason: options.reason ?? null });
     await this.clocks.track(tx, claim, action);
     await this.notifier.transitioned(tx, claim, action);
     await this.audit.record(tx, claimEvent(claim, action, actor, {
@@ -126,7 +125,7 @@ export class ClaimWorkflow {
 
   /**
    * A new claim, filed: its number, the row (inserted as `reported`), its
-   * first history entry and its flags in one statement, then its clocks, the
+   * first history entry, its flags and its clocks in one statement, then the
    * resident's message and its audit event. The number's counter row is held
    * from then to commit, so what can come before does: the caller's checks
    * and reads, and the clocks' own read.
@@ -135,9 +134,8 @@ export class ClaimWorkflow {
     tx: EntityManager, claim: NewFiledClaim, actor: AuthUser, flags: RaisedFlag[], auditData: Record<string, unknown>, policy: PolicyTerms,
   ): Promise<void> {
     const startClocks = await this.clocks.prepareFiling(tx, policy);
-    const number = await this.claims.insertFiled(tx, claim, actor.id, flags);
+    const number = await this.claims.insertFiled(tx, claim, actor.id, flags, [startClocks]);
     const filed = { ...claim, ...number, status: 'reported' as const, approvedAmount: null, paidAmount: null };
-    await startClocks(filed.id);
     await this.notifier.transitioned(tx, filed, 'file');
     await this.audit.record(tx, claimEvent(filed, 'file', actor, auditData));
   }

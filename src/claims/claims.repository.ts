@@ -7,7 +7,8 @@ import { DomainError } from '../common/domain-error.js';
 import { claimNumberSql } from './claim-number.js';
 import { DUPLICATE_EVENT_WINDOW_DAYS, type OtherClaim, type RaisedFlag } from './claim-flags.js';
 import { claimScopeOf, scopeClaims } from './claim-scope.js';
-import type { LedgerOutcome } from './claim-workflow.js';
+import type { FiledClaimWrite } from './claim-clocks.js';
+import type { ClaimState, LedgerOutcome, TransitionChanges } from './claim-workflow.js';
 import type { ClaimStatus } from './claim-status.js';
 import { ClaimDocument } from './entities/claim-document.entity.js';
 import { ClaimFlag, type FlagCode } from './entities/claim-flag.entity.js';
@@ -46,6 +47,14 @@ export interface ClaimExportRow {
 }
 
 type HistoryEntry = Omit<ClaimStatusChange, 'id' | 'at'> & { at?: Date };
+
+/** What a transition writes on the claim row: its state and the columns set with it. */
+export type StateChanges = TransitionChanges & ClaimState;
+
+const STATE_COLUMNS: Record<keyof StateChanges, string> = {
+  status: 'status', returnedFrom: 'returned_from', verifiedLoss: 'verified_loss', assessedAmount: 'assessed_amount',
+  approvedAmount: 'approved_amount', paidAmount: 'paid_amount', decidedAt: 'decided_at', paidAt: 'paid_at', closedAt: 'closed_at',
+};
 
 export interface ClaimListFilter {
   status?: ClaimStatus[];
@@ -92,8 +101,7 @@ export interface ClaimListRow {
 export class ClaimsRepository {
   /** The claim if the caller may see it; 404 otherwise, whether it is absent or out of scope. */
   async getInScope(tx: EntityManager, caller: AuthUser, id: string): Promise<Claim> {
-    const query = tx.getRepository(Claim).createQueryBuilder('c').where('c.id = :id', { id });
-    return found(await scopeClaims(query, caller).getOne());
+    return this.claimInScope(tx, caller, id, '');
   }
 
   /**
@@ -103,8 +111,23 @@ export class ClaimsRepository {
    * only reference it, such as another claim's flag naming this one.
    */
   async lockInScope(tx: EntityManager, caller: AuthUser, id: string): Promise<Claim> {
-    const query = tx.getRepository(Claim).createQueryBuilder('c').where('c.id = :id', { id });
-    return found(await scopeClaims(query, caller).setLock('for_no_key_update', undefined, ['c']).getOne());
+    return this.claimInScope(tx, caller, id, ' FOR NO KEY UPDATE OF c');
+  }
+
+  /** The statements of getInScope and lockInScope, per scope column and lock: SQL text built once, not a query builder per call. */
+  private readonly inScopeStatements = new Map<string, string>();
+
+  private async claimInScope(tx: EntityManager, caller: AuthUser, id: string, lock: string): Promise<Claim> {
+    const scope = claimScopeOf(caller);
+    const key = `${scope?.column ?? ''}${lock}`;
+    let sql = this.inScopeStatements.get(key);
+    if (sql === undefined) {
+      sql = `SELECT to_jsonb(c) AS claim FROM claim c WHERE c.id = $1${scope ? ` AND c.${scope.column} = $2` : ''}${lock}`;
+      this.inScopeStatements.set(key, sql);
+    }
+    const [row]: { claim: Record<string, unknown> }[] = await tx.query(sql, scope ? [id, scope.value] : [id]);
+    if (!row) throw DomainError.notFound('Claim');
+    return hydrate(tx, Claim, row.claim);
   }
 
   /**
@@ -152,11 +175,21 @@ export class ClaimsRepository {
   /**
    * A filed claim in one statement: its number from the district-year
    * counter, the claim row (status `reported` by default), its first history
-   * entry and its flags. The counter row stays locked until the transaction
-   * ends, so concurrent filings queue here, and a rollback takes the number
-   * back with it: numbers are gap-free. Returns the number.
+   * entry, its flags and the other modules' `writes` of it (its clocks).
+   * The counter row stays locked until the transaction ends, so concurrent
+   * filings queue here, and a rollback takes the number back with it: numbers
+   * are gap-free. Returns the number.
    */
-  async insertFiled(tx: EntityManager, claim: NewFiledClaim, actorId: string, flags: RaisedFlag[]): Promise<Pick<Claim, 'seq' | 'claimNo'>> {
+  async insertFiled(
+    tx: EntityManager, claim: NewFiledClaim, actorId: string, flags: RaisedFlag[], writes: FiledClaimWrite[],
+  ): Promise<Pick<Claim, 'seq' | 'claimNo'>> {
+    const params: unknown[] = [claim.id, claim.districtCode, claim.year, claim.streetCode, claim.policyId, claim.insurerId, claim.coverageId, claim.eventType,
+      claim.residentId, claim.incidentDate, claim.incidentPlace, claim.description, claim.policeReportNo, claim.claimedAmount.toString(),
+      claim.payeeAccountName, claim.payeeBankName, claim.payeeAccountCipher, claim.payeeAccountIndex, claim.payeeAccountMasked,
+      actorId, claim.reportedAt,
+      flags.map((f) => f.code), flags.map((f) => f.relatedClaimId), flags.map((f) => f.detail)];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const others = writes.map((write, i) => `, also${i} AS (${write('filed', param)})`).join('');
     const [filed]: Pick<Claim, 'seq' | 'claimNo'>[] = await tx.query(
       `WITH numbered AS (${takeNumbers('$2', '$3', '1')}), filed AS (
          INSERT INTO claim (id, claim_no, district_code, year, seq, street_code, policy_id, insurer_id, coverage_id, event_type,
@@ -175,13 +208,9 @@ export class ClaimsRepository {
          SELECT filed.id, f.code, f.related_claim_id, f.detail
            FROM filed, unnest($22::varchar[], $23::uuid[], $24::varchar[]) AS f(code, related_claim_id, detail)
          ON CONFLICT DO NOTHING
-       )
+       )${others}
        SELECT seq, claim_no AS "claimNo" FROM filed`,
-      [claim.id, claim.districtCode, claim.year, claim.streetCode, claim.policyId, claim.insurerId, claim.coverageId, claim.eventType,
-        claim.residentId, claim.incidentDate, claim.incidentPlace, claim.description, claim.policeReportNo, claim.claimedAmount.toString(),
-        claim.payeeAccountName, claim.payeeBankName, claim.payeeAccountCipher, claim.payeeAccountIndex, claim.payeeAccountMasked,
-        actorId, claim.reportedAt,
-        flags.map((f) => f.code), flags.map((f) => f.relatedClaimId), flags.map((f) => f.detail)],
+      params,
     );
     return filed;
   }
@@ -246,12 +275,27 @@ export class ClaimsRepository {
     return scopeClaims(query, caller).getOne();
   }
 
-  /** The workflow's write: status and the columns set with it (ClaimWorkflow.apply is its only caller). */
-  async updateState(tx: EntityManager, claimId: string, changes: Partial<Claim>): Promise<void> {
-    await tx.getRepository(Claim).update({ id: claimId }, changes);
+  /**
+   * The workflow's write (ClaimWorkflow.apply is its only caller): status and
+   * the columns set with it (and `updated_at`, as TypeORM's update set it),
+   * and the history entry of the change, in one statement of SQL text.
+   */
+  async recordTransition(tx: EntityManager, claimId: string, changes: StateChanges, entry: Omit<HistoryEntry, 'claimId'>): Promise<void> {
+    const params: unknown[] = [claimId];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const set = (Object.keys(STATE_COLUMNS) as (keyof StateChanges)[])
+      .filter((key) => changes[key] !== undefined)
+      .map((key) => { const value = changes[key]; return `${STATE_COLUMNS[key]} = ${param(typeof value === 'bigint' ? value.toString() : value)}`; });
+    await tx.query(
+      `WITH changed AS (UPDATE claim SET ${set.join(', ')}, updated_at = CURRENT_TIMESTAMP WHERE id = $1 RETURNING id)
+       INSERT INTO claim_status_change (claim_id, from_status, to_status, actor_id, reason, at)
+       SELECT id, ${param(entry.fromStatus)}, ${param(entry.toStatus)}, ${param(entry.actorId)}, ${param(entry.reason)}, ${param(entry.at ?? new Date())}
+         FROM changed`,
+      params,
+    );
   }
 
-  /** One history entry, or many in one statement (a ledger import's). */
+  /** History entries of a ledger import, in one statement. */
   async appendHistory(tx: EntityManager, changes: HistoryEntry | HistoryEntry[]): Promise<void> {
     const at = new Date();
     await tx.getRepository(ClaimStatusChange).insert([changes].flat().map((change) => ({ at, ...change })));
@@ -380,9 +424,4 @@ function takeNumbers(districtCode: string, year: string, count: string): string 
   return `INSERT INTO claim_counter (district_code, year, last_seq) VALUES (${districtCode}, ${year}, ${count})
           ON CONFLICT (district_code, year) DO UPDATE SET last_seq = claim_counter.last_seq + ${count}
           RETURNING last_seq`;
-}
-
-function found(claim: Claim | null): Claim {
-  if (!claim) throw DomainError.notFound('Claim');
-  return claim;
 }

@@ -64,6 +64,15 @@ export class DeadlinesRepository {
     return byClaim;
   }
 
+  /** A new claim's first clocks, as a part of the filing's statement: `filed` names the new claim's row (its `id`). */
+  startFiledSql(filed: string, param: (value: unknown) => string, clocks: StageClock[]): string {
+    return `INSERT INTO claim_deadline (claim_id, stage, started_on, allowed_days, working_days, due_date)
+            SELECT ${filed}.id, k.* FROM ${filed},
+                   unnest(${param(clocks.map((c) => c.stage))}::varchar[], ${param(clocks.map((c) => c.startedOn))}::date[],
+                          ${param(clocks.map((c) => c.allowedDays))}::integer[], ${param(clocks.map((c) => c.workingDays))}::boolean[],
+                          ${param(clocks.map((c) => c.dueDate))}::date[]) AS k`;
+  }
+
   /** The claim's new clocks, in one statement. */
   async start(tx: EntityManager, claimId: string, clocks: StageClock[]): Promise<void> {
     if (clocks.length === 0) return;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
-import type { ClaimClocks } from '../claims/claim-clocks.js';
+import type { ClaimClocks, FiledClaimWrite } from '../claims/claim-clocks.js';
 import { addDays } from '../common/business-date.js';
 import { Clock } from '../common/clock.js';
 import { pageOf, type Page } from '../common/pagination.js';
@@ -49,10 +49,17 @@ export class DeadlinesService implements ClaimClocks {
     }
   }
 
-  /** The filing's clocks, worked out before its claim is numbered, so that their calendar read is not under the number's lock. */
-  async prepareFiling(tx: EntityManager, policy: PolicyDeadlines): Promise<(claimId: string) => Promise<void>> {
-    const clocks = await this.startingToday(tx, STAGE_CHANGES.file?.start ?? [], policy);
-    return (claimId) => this.deadlines.start(tx, claimId, clocks);
+  /**
+   * The filing's clocks, worked out before its claim is numbered, so that their calendar read is not under the
+   * number's lock. A filing does not edit the calendar, so it counts in the cached one, as the reads do. Against a
+   * concurrent `PUT /calendar/{year}` that is no weaker than reading through this transaction: either way the
+   * clock is counted in the calendar committed when it is read, and followCalendar re-counts it only if the filing
+   * committed before the edit read the open clocks. The cache adds only the moment from the edit's commit to its
+   * eviction (at once in the editing instance, on the change feed's notification in the others).
+   */
+  async prepareFiling(tx: EntityManager, policy: PolicyDeadlines): Promise<FiledClaimWrite> {
+    const clocks = await this.startingToday(tx, STAGE_CHANGES.file?.start ?? [], policy, 'cached');
+    return (filed, param) => this.deadlines.startFiledSql(filed, param, clocks);
   }
 
   /** The deadline a claim response shows: its running clock due first, null once none runs. */
@@ -85,9 +92,11 @@ export class DeadlinesService implements ClaimClocks {
     }
   }
 
-  private async startingToday(tx: EntityManager, stages: DeadlineStage[], policy: PolicyDeadlines): Promise<StageClock[]> {
+  private async startingToday(
+    tx: EntityManager, stages: DeadlineStage[], policy: PolicyDeadlines, source: 'cached' | 'transaction' = 'transaction',
+  ): Promise<StageClock[]> {
     const today = this.clock.today();
-    const calendar = await this.calendarFrom(tx, [today]);
+    const calendar = await this.calendarFrom(tx, [today], source);
     return stages.map((stage) => {
       const clock = { stage, startedOn: today, pausedDays: 0, pausedOn: null, ...stageTerms(stage, policy) };
       return { ...clock, dueDate: dueDate(clock, calendar) };

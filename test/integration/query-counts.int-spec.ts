@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ClaimDetailsService } from '../../src/claim-lifecycle/claim-details.service.js';
+import { ClaimLifecycleService } from '../../src/claim-lifecycle/claim-lifecycle.service.js';
 import { ClaimsService } from '../../src/claims/claims.service.js';
 import { ListClaimsQuery } from '../../src/claims/dto/claim.requests.js';
 import { Database } from '../../src/database/database.js';
@@ -78,17 +79,27 @@ describe('round trips', () => {
     const resident = await t.app.get(ResidentsService).register(cadre, {
       name: '黄秀兰', idNumber: uniqueIdNumber(), phone: uniquePhone(), streetCode: '350205001', address: '海沧街道', coverBasis: 'registered',
     });
-    const statements = dataStatements(await statementsDuring(t.db, () => t.app.get(Database).transaction((tx) =>
+    const file = async () => dataStatements(await statementsDuring(t.db, () => t.app.get(Database).transaction((tx) =>
       t.app.get(ClaimsService).file(tx, cadre, claimInput(resident.id, { eventType: 'fire', policeReportNo: undefined })))));
-    const numbered = statements.findIndex((sql) => sql.includes('claim_counter'));
+    // The calendar not in memory: the new clocks' calendar is read through the filing's transaction, before the number,
+    // and not kept (a read inside a transaction does not fill the cache).
+    t.app.get(CalendarCache).clear();
+    const cold = await file();
+    const numbered = cold.findIndex((sql) => sql.includes('claim_counter'));
     expect(numbered).toBeGreaterThan(0);
     // Before the number: the rules, the flags' candidates and the calendar the new clocks are counted in
     // (the policy's deadline terms come from the policy read with the rules, not read again). After it: only writes.
-    expect(statements.slice(0, numbered).some((sql) => /calendar_day/.test(sql))).toBe(true);
-    expect(statements.slice(numbered).filter((sql) => /^SELECT/i.test(sql) || /calendar_day|FROM policy\b/.test(sql))).toEqual([]);
+    expect(cold.slice(0, numbered).filter((sql) => /calendar_day/.test(sql))).toHaveLength(1);
+    expect(cold.slice(numbered).filter((sql) => /^SELECT/i.test(sql) || /calendar_day|FROM policy\b/.test(sql))).toEqual([]);
+    // The calendar in memory (a read outside a transaction fills it): the filing reads it from there, one statement fewer.
+    await t.app.get(CalendarCache).between(t.app.get(Database).manager, '2026-01-01', '2026-12-31');
+    const warm = await file();
+    expect(warm.filter((sql) => /calendar_day/.test(sql))).toEqual([]);
+    expect(warm).toHaveLength(cold.length - 1);
+    expect(warm.slice(warm.findIndex((sql) => sql.includes('claim_counter')))).toEqual(cold.slice(numbered));
   });
 
-  it('holds the claim number for four statements and COMMIT: claim with history and flags, clocks, notice with its job, audit event', async () => {
+  it('holds the claim number for three statements and COMMIT: claim with history, flags and clocks, notice with its job, audit event', async () => {
     const cadre = await asUser(t, 'hc.cadre1');
     const resident = await t.app.get(ResidentsService).register(cadre, {
       name: '郑美玲', idNumber: uniqueIdNumber(), phone: uniquePhone(), streetCode: '350205001', address: '海沧街道', coverBasis: 'registered',
@@ -99,12 +110,30 @@ describe('round trips', () => {
     await file();
     const statements = await statementsDuring(t.db, file);
     const held = statements.slice(statements.findIndex((sql) => sql.includes('claim_counter')));
-    expect(held).toHaveLength(5);
-    expect(held[0]).toMatch(/INSERT INTO claim_counter.*INSERT INTO claim \(.*INSERT INTO claim_status_change.*INSERT INTO claim_flag/);
-    expect(held[1]).toMatch(/^INSERT INTO claim_deadline/);
-    expect(held[2]).toMatch(/INSERT INTO notification.*INSERT INTO "?pgboss"?\.job/);
-    expect(held[3]).toMatch(/FROM audit_chain .*FOR UPDATE.*UPDATE audit_chain.*INSERT INTO audit_event/);
-    expect(held[4]).toBe('COMMIT');
+    expect(held).toHaveLength(4);
+    expect(held[0]).toMatch(/INSERT INTO claim_counter.*INSERT INTO claim \(.*INSERT INTO claim_status_change.*INSERT INTO claim_flag.*INSERT INTO claim_deadline/s);
+    expect(held[1]).toMatch(/INSERT INTO notification.*INSERT INTO "?pgboss"?\.job/);
+    expect(held[2]).toMatch(/FROM audit_chain .*FOR UPDATE.*UPDATE audit_chain.*INSERT INTO audit_event/);
+    expect(held[3]).toBe('COMMIT');
+  });
+
+  it('moves a claim in one statement for its row and history after the lock: start of verification', async () => {
+    const cadre = await asUser(t, 'hc.cadre1');
+    const resident = await t.app.get(ResidentsService).register(cadre, {
+      name: '陈建华', idNumber: uniqueIdNumber(), phone: uniquePhone(), streetCode: '350205001', address: '海沧街道', coverBasis: 'registered',
+    });
+    const filed = await t.app.get(ClaimLifecycleService).file(cadre, claimInput(resident.id, { eventType: 'fire', policeReportNo: undefined }));
+    const verifier = await asUser(t, 'hc.cadre2');
+    let started: Awaited<ReturnType<ClaimLifecycleService['startVerification']>> | undefined;
+    const statements = dataStatements(await statementsDuring(t.db, async () => {
+      started = await t.app.get(ClaimLifecycleService).startVerification(verifier, filed.id);
+    }));
+    expect(started).toMatchObject({ status: 'verifying', history: [{ from: null, to: 'reported' }, { from: 'reported', to: 'verifying' }] });
+    expect(statements[0]).toMatch(/FROM claim c WHERE c.id = \$1 AND c.street_code = \$2 FOR NO KEY UPDATE OF c$/);
+    // The stage's own row, then the claim's status and its history entry together.
+    const moved = statements.filter((sql) => /INSERT INTO "?claim_status_change|UPDATE "?claim"? /.test(sql));
+    expect(moved).toHaveLength(1);
+    expect(moved[0]).toMatch(/^WITH changed AS \(UPDATE claim SET status = .*updated_at = CURRENT_TIMESTAMP.*INSERT INTO claim_status_change/);
   });
 
   it('lists a page of claims in 2 statements: the page and its count', async () => {
