@@ -5,6 +5,7 @@ import { json, urlencoded } from 'express';
 import helmet from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppConfig } from './config/config.js';
+import { weakEtag } from './common/etag.js';
 import { createLogger, PinoNestLogger, requestLogger } from './common/logging.js';
 import { refuseUnstorableText, verifyJsonDepth, whenBodied } from './common/input-screen.js';
 import { createOpenApiDocument } from './common/openapi.js';
@@ -60,6 +61,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.useLogger(new PinoNestLogger(logger));
   app.use(requestLogger(logger));
   app.set('trust proxy', config.TRUST_PROXY);
+  app.set('etag', weakEtag);
   // Both parsers Nest would add, registered here so that the screen below sees every parsed body.
   app.use(whenBodied(json({ limit: '1mb', verify: verifyJsonDepth })), whenBodied(urlencoded({ extended: false, limit: '1mb' })));
   app.use(refuseUnstorableText);

@@ -69,6 +69,18 @@ describe('auth', () => {
     expect((await me(`Bearer ${valid}`)).status).toBe(200);
   });
 
+  it('refuses a token it has verified before once its exp has passed', async () => {
+    const officer = (await login('hc.officer', DEMO_PASSWORD)).body.user.id as string;
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const token = `Bearer ${await new JwtService({ secret: DEV_JWT_SECRET }).signAsync({ sub: officer, exp })}`;
+    expect((await t.http().get(`${API}/me`).set('Authorization', token)).status).toBe(200);
+    expect((await t.http().get(`${API}/me`).set('Authorization', token)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+    const late = await t.http().get(`${API}/me`).set('Authorization', token);
+    expect(late.status).toBe(401);
+    expect(late.body.code).toBe('UNAUTHENTICATED');
+  });
+
   it('stops a disabled user: the existing token and new logins both fail', async () => {
     const admin = await t.login('admin');
     const created = await t.http().post(`${API}/users`).set('Authorization', await t.login('admin'))

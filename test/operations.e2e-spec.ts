@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import { withClient } from '../src/database/pg-client.js';
 import { API, createTestApp, type TestApp } from './support/test-app.js';
 
@@ -68,6 +69,15 @@ describe('malformed requests', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
     expect(res.headers['content-security-policy']).toContain("img-src 'self' data: blob:");
     expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+  });
+
+  it('gives a JSON answer the weak ETag Express would, and 304 to a request that already has it', async () => {
+    const first = await t.http().get(`${API}/me`).set('Authorization', admin);
+    const body = Buffer.from(JSON.stringify(first.body));
+    const expected = `W/"${body.length.toString(16)}-${createHash('sha1').update(body).digest('base64').slice(0, 27)}"`;
+    expect(first.headers.etag).toBe(expected);
+    const again = await t.http().get(`${API}/me`).set('Authorization', admin).set('If-None-Match', expected);
+    expect(again.status).toBe(304);
   });
 
   it('parses bodies once: Nest adds no parsers of its own beside the screened ones', () => {

@@ -7,6 +7,7 @@ import type { AuthUser } from './auth-user.js';
 import { ROLES_KEY } from './authenticated.decorator.js';
 import { CallerCache } from './caller-cache.js';
 import type { Role } from './role.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 interface TokenPayload { sub?: unknown; exp?: unknown }
 
@@ -15,6 +16,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly jwt: JwtService,
     private readonly callers: CallerCache,
+    private readonly verified: VerifiedTokens,
     private readonly reflector: Reflector,
   ) {}
 
@@ -40,6 +42,8 @@ export class AuthGuard implements CanActivate {
 
   /** A correctly signed token is still refused unless it names a user id and expires: we issue no other kind. */
   private async verifiedUserId(token: string): Promise<string> {
+    const known = this.verified.userIdOf(token);
+    if (known !== undefined) return known;
     let payload: TokenPayload;
     try {
       payload = await this.jwt.verifyAsync<TokenPayload>(token);
@@ -49,6 +53,7 @@ export class AuthGuard implements CanActivate {
     if (typeof payload.sub !== 'string' || !isUUID(payload.sub) || typeof payload.exp !== 'number') {
       throw new DomainError('UNAUTHENTICATED', 'The token is invalid or has expired');
     }
+    this.verified.remember(token, payload.sub, payload.exp);
     return payload.sub;
   }
 }

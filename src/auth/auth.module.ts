@@ -6,6 +6,7 @@ import { AuthGuard } from './auth.guard.js';
 import { CallerCache } from './caller-cache.js';
 import { CallerRepository } from './caller.repository.js';
 import { RateLimitRepository } from './rate-limit.repository.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 /**
  * Who is calling: the token, the guard behind @Authenticated and the rate
@@ -26,7 +27,7 @@ import { RateLimitRepository } from './rate-limit.repository.js';
       }),
     }),
   ],
-  providers: [AuthGuard, CallerCache, CallerRepository, RateLimitRepository],
-  exports: [JwtModule, AuthGuard, CallerCache, CallerRepository, RateLimitRepository],
+  providers: [AuthGuard, CallerCache, CallerRepository, RateLimitRepository, VerifiedTokens],
+  exports: [JwtModule, AuthGuard, CallerCache, CallerRepository, RateLimitRepository, VerifiedTokens],
 })
 export class AuthModule {}

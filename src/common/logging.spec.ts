@@ -33,10 +33,10 @@ describe('PinoNestLogger at start-up', () => {
 
 describe('requestLogger', () => {
   /** A server answering `status` behind the access log, and the lines the log wrote. */
-  async function serve(status: number): Promise<{ server: Server; url: string; lines: () => Record<string, unknown>[] }> {
+  async function serve(status: number, options: pino.LoggerOptions = { level: 'info' }): Promise<{ server: Server; url: string; lines: () => Record<string, unknown>[] }> {
     const lines: string[] = [];
     const sink = new Writable({ write(chunk, _encoding, done) { lines.push(String(chunk)); done(); } });
-    const log = requestLogger(pino({ level: 'info' }, sink));
+    const log = requestLogger(pino(options, sink));
     const server = createServer((req, res) => log(req, res, () => { res.statusCode = status; res.end('{}'); }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, lines: () => lines.map((l) => JSON.parse(l)) };
@@ -56,6 +56,18 @@ describe('requestLogger', () => {
         expect.objectContaining({ msg: 'request completed', req: { id: 'trace-1', method: 'GET', url: '/api/v1/claims' }, res: { statusCode: 200 }, responseTime: expect.any(Number) }),
         expect.objectContaining({ msg: 'request completed', req: expect.objectContaining({ url: '/api/v1/me' }) }),
       ]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('writes the line the app logger would, its base fields first, though it skips the redaction', async () => {
+    const { server, url, lines } = await serve(200, { level: 'info', base: { service: 'zongzhi-claims' }, redact: ['req.headers.authorization'] });
+    try {
+      await fetch(`${url}/api/v1/me`, { headers: { authorization: 'Bearer secret', 'x-request-id': 'trace-2' } });
+      await settled();
+      expect(lines().map((line) => Object.keys(line))).toEqual([['level', 'time', 'service', 'req', 'res', 'responseTime', 'msg']]);
+      expect(lines()[0]).toMatchObject({ level: 30, service: 'zongzhi-claims', req: { id: 'trace-2', method: 'GET', url: '/api/v1/me' } });
     } finally {
       server.close();
     }

@@ -25,6 +25,9 @@ type LoggedRequest = IncomingMessage & { id?: string };
  * without its two child loggers a request (nobody here logs through `req.log`).
  */
 export function requestLogger(logger: Logger) {
+  // The line holds no headers, so the redaction of the authorization and cookie headers has nothing to do
+  // in it, yet it cloned every line's \`req\` to look (1-1.6% of a read's CPU): the same logger, without it.
+  const access = logger.child({}, { redact: [] });
   return (req: LoggedRequest, res: ServerResponse, next: () => void): void => {
     const incoming = req.headers['x-request-id'];
     const id = typeof incoming === 'string' && /^[\w-]{1,100}$/.test(incoming) ? incoming : randomUUID();
@@ -40,8 +43,8 @@ export function requestLogger(logger: Logger) {
         res: { statusCode: res.statusCode },
         responseTime: Date.now() - startedAt,
       };
-      if (res.statusCode >= 500) logger.info({ ...entry, err: new Error(`failed with status code ${res.statusCode}`) }, 'request errored');
-      else logger.info(entry, 'request completed');
+      if (res.statusCode >= 500) access.info({ ...entry, err: new Error(`failed with status code ${res.statusCode}`) }, 'request errored');
+      else access.info(entry, 'request completed');
     });
     next();
   };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { PooledQueries } from './pooled-queries.js';
 
 /**
  * How services reach PostgreSQL: they choose the transaction, repositories
@@ -9,7 +10,11 @@ import { DataSource, EntityManager } from 'typeorm';
  */
 @Injectable()
 export class Database {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly pooled: EntityManager;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.pooled = new PooledQueries(dataSource);
+  }
 
   /** One READ COMMITTED transaction: every write of an action and its audit event commit together or not at all. */
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
@@ -24,8 +29,8 @@ export class Database {
     });
   }
 
-  /** For a read that needs no transaction: each statement runs on its own. */
+  /** For a read that needs no transaction: each statement runs on its own, on a pooled connection (PooledQueries). */
   get manager(): EntityManager {
-    return this.dataSource.manager;
+    return this.pooled;
   }
 }
