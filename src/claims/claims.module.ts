@@ -7,6 +7,7 @@ import { ResidentsModule } from '../residents/residents.module.js';
 import { ClaimDocumentsService } from './claim-documents.service.js';
 import { ClaimFlagsService } from './claim-flags.service.js';
 import { ClaimWorkflow } from './claim-workflow.js';
+import { ClaimListRepository } from './claim-list.repository.js';
 import { ClaimsRepository } from './claims.repository.js';
 import { ClaimsService } from './claims.service.js';
 import { DocumentStorage } from './document-storage.js';
@@ -23,7 +24,7 @@ import { Claim } from './entities/claim.entity.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Claim, ClaimCounter, ClaimDocument, ClaimFlag, ClaimStatusChange]), CryptoModule, ResidentsModule, CatalogModule, PoliciesModule],
-  providers: [ClaimWorkflow, ClaimsRepository, ClaimsService, ClaimFlagsService, ClaimDocumentsService, DocumentStorage],
-  exports: [ClaimWorkflow, ClaimsRepository, ClaimsService, ClaimFlagsService, ClaimDocumentsService],
+  providers: [ClaimWorkflow, ClaimsRepository, ClaimListRepository, ClaimsService, ClaimFlagsService, ClaimDocumentsService, DocumentStorage],
+  exports: [ClaimWorkflow, ClaimsRepository, ClaimListRepository, ClaimsService, ClaimFlagsService, ClaimDocumentsService],
 })
 export class ClaimsModule {}

@@ -15,6 +15,7 @@ import { PoliciesRepository } from '../policies/policies.repository.js';
 import { ResidentsRepository } from '../residents/residents.repository.js';
 import { ClaimFlagsService } from './claim-flags.service.js';
 import { ClaimWorkflow, type AllowedTransition } from './claim-workflow.js';
+import { ClaimListRepository } from './claim-list.repository.js';
 import { ClaimsRepository } from './claims.repository.js';
 import type { CreateClaimDto, ListClaimsQuery, WithdrawClaimDto } from './dto/claim.requests.js';
 import { toClaimListItem, type ClaimListItemResponse } from './dto/claim.response.js';
@@ -24,6 +25,7 @@ export class ClaimsService {
   constructor(
     private readonly db: Database,
     private readonly claims: ClaimsRepository,
+    private readonly claimLists: ClaimListRepository,
     private readonly residents: ResidentsRepository,
     private readonly workflow: ClaimWorkflow,
     private readonly flags: ClaimFlagsService,
@@ -95,7 +97,7 @@ export class ClaimsService {
 
   async list(caller: AuthUser, query: ListClaimsQuery): Promise<Page<ClaimListItemResponse>> {
     if (query.from && query.to && query.from > query.to) throw DomainError.validation('to', 'to must not be before from');
-    const [rows, total] = await this.claims.listInScope(this.db.manager, caller, { ...query, today: this.clock.today() }, (query.page - 1) * query.pageSize, query.pageSize);
+    const [rows, total] = await this.claimLists.listInScope(this.db.manager, caller, { ...query, today: this.clock.today() }, (query.page - 1) * query.pageSize, query.pageSize);
     return pageOf(rows.map(toClaimListItem), total, query);
   }
 

@@ -9,7 +9,7 @@ import { FieldCrypto } from '../common/field-crypto.js';
 import { Database } from '../database/database.js';
 import { CONTENT_TYPES, contentDisposition } from '../reports/report-file.js';
 import { ledgerOutcomeOf } from '../claims/claim-workflow.js';
-import { ClaimsRepository, type ClaimExportRow, type ClaimListFilter } from '../claims/claims.repository.js';
+import { ClaimListRepository, type ClaimExportRow, type ClaimListFilter } from '../claims/claim-list.repository.js';
 import type { ExportClaimsQuery } from '../claims/dto/claim.requests.js';
 import { writeLedgerWorkbook, type LedgerExportRow } from './ledger-workbook.js';
 
@@ -20,7 +20,7 @@ const PAGE_ROWS = 2000;
 export class LedgerExportService {
   constructor(
     private readonly db: Database,
-    private readonly claims: ClaimsRepository,
+    private readonly claims: ClaimListRepository,
     private readonly audit: AuditService,
     private readonly crypto: FieldCrypto,
     private readonly clock: Clock,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuthUser } from '../../src/auth/auth-user.js';
 import { Role } from '../../src/auth/role.js';
 import { ClaimDetailsRepository } from '../../src/claim-lifecycle/claim-details.repository.js';
+import { ClaimListRepository } from '../../src/claims/claim-list.repository.js';
 import { ClaimsRepository } from '../../src/claims/claims.repository.js';
 import { ClaimDocument } from '../../src/claims/entities/claim-document.entity.js';
 import { ClaimStatusChange } from '../../src/claims/entities/claim-status-change.entity.js';
@@ -86,7 +87,7 @@ describe('the claim view and list reads', () => {
   });
 
   it('lists the claims with the values their rows hold, newest first, counted in scope', async () => {
-    const repository = t.app.get(ClaimsRepository);
+    const repository = t.app.get(ClaimListRepository);
     const officer = await asUser(t, 'hc.officer');
     const [rows, total] = await repository.listInScope(t.db.manager, officer, {}, 0, 50);
     expect(total).toBe(STATES.length);
@@ -97,7 +98,7 @@ describe('the claim view and list reads', () => {
         eventType: 'fire', eventTypeNameZh: '火灾', residentId: claim.residentId, residentName: '林志明', residentIdNumberMasked: expect.stringMatching(/\*/),
         incidentDate: claim.incidentDate, claimedAmount: claim.claimedAmount.toString(), approvedAmount: claim.approvedAmount?.toString() ?? null,
         reportedAt: claim.reportedAt,
-        flags: [...new Set((await repository.listFlags(t.db.manager, id)).map((flag) => flag.code))].sort(),
+        flags: [...new Set((await t.app.get(ClaimsRepository).listFlags(t.db.manager, id)).map((flag) => flag.code))].sort(),
       };
     }));
     expect(rows).toStrictEqual(expected);

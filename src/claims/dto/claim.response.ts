@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { formatMoney, formatOptionalMoney } from '../../common/money.js';
-import type { ClaimListRow } from '../claims.repository.js';
+import type { ClaimListRow } from '../claim-list.repository.js';
 import { CLAIM_STATUSES, type ClaimStatus } from '../claim-status.js';
 import type { ClaimDocument } from '../entities/claim-document.entity.js';
 import { FLAG_CODES, type FlagCode } from '../entities/claim-flag.entity.js';
