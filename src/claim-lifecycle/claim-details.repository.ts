@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { claimScopeOf, type ClaimScope } from '../claims/claim-scope.js';
 import { ClaimsRepository } from '../claims/claims.repository.js';
+import { prepared } from '../database/prepared-statements.js';
 import type { StageClock } from '../deadlines/deadline-rules.js';
 import { DeadlinesRepository } from '../deadlines/deadlines.repository.js';
 import { PayoutsRepository } from '../payouts/payouts.repository.js';
@@ -57,7 +58,7 @@ export class ClaimDetailsRepository {
         ...this.payouts.payoutRecordsJson('c'),
         openClocks: this.deadlines.openClocksJson('c'),
       };
-      sql = `SELECT p.policy_no AS "policyNo", e.name_zh AS "eventTypeNameZh",
+      sql = prepared(`SELECT p.policy_no AS "policyNo", e.name_zh AS "eventTypeNameZh",
                     r.name AS "residentName", r.id_number_masked AS "residentIdNumberMasked",
                     cv.required_documents AS "requiredDocuments",
                     ${Object.entries(json).map(([name, fragment]) => `${fragment} AS "${name}"`).join(',\n')}
@@ -66,7 +67,7 @@ export class ClaimDetailsRepository {
                JOIN event_type e ON e.code = c.event_type
                JOIN resident r ON r.id = c.resident_id
                JOIN coverage cv ON cv.id = c.coverage_id
-              WHERE c.id = $1${scopeColumn ? ` AND c.${scopeColumn} = $2` : ''}`;
+              WHERE c.id = $1${scopeColumn ? ` AND c.${scopeColumn} = $2` : ''}`);
       this.statements.set(scopeColumn ?? '', sql);
     }
     return sql;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
+import { prepared } from '../database/prepared-statements.js';
 import { claimScopeOf } from './claim-scope.js';
 import type { ClaimStatus } from './claim-status.js';
 import type { FlagCode } from './entities/claim-flag.entity.js';
@@ -70,7 +71,7 @@ export class ClaimListRepository {
     const { params } = filtered;
     // One JSON value per line: pg decodes one field a row instead of fifteen.
     const lines: { line: Omit<ClaimListRow, 'reportedAt'> & { reportedAt: string } }[] = await tx.query(
-      `SELECT json_build_object('id', c.id, 'claimNo', c.claim_no, 'status', c.status, 'districtCode', c.district_code,
+      prepared(`SELECT json_build_object('id', c.id, 'claimNo', c.claim_no, 'status', c.status, 'districtCode', c.district_code,
                 'streetCode', c.street_code, 'eventType', c.event_type, 'eventTypeNameZh', e.name_zh,
                 'residentId', r.id, 'residentName', r.name, 'residentIdNumberMasked', r.id_number_masked,
                 'incidentDate', c.incident_date::text, 'claimedAmount', c.claimed_amount::text, 'approvedAmount', c.approved_amount::text,
@@ -78,7 +79,7 @@ export class ClaimListRepository {
                 'flags', ARRAY(SELECT DISTINCT f.code FROM claim_flag f WHERE f.claim_id = c.id ORDER BY f.code)) AS line
          ${fromFiltered(filtered, 'JOIN event_type e ON e.code = c.event_type')}
         ORDER BY c.reported_at DESC, c.claim_no DESC
-        OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+        OFFSET $${params.length + 1} LIMIT $${params.length + 2}`),
       [...params, offset, limit],
     );
     const rows = lines.map(({ line }) => ({ ...line, reportedAt: new Date(line.reportedAt) }));
@@ -90,7 +91,7 @@ export class ClaimListRepository {
   }
 
   private async countFiltered(tx: EntityManager, filtered: FilteredClaims): Promise<number> {
-    const [{ total }]: { total: number }[] = await tx.query(`SELECT count(*)::int AS total ${fromFiltered(filtered)}`, filtered.params);
+    const [{ total }]: { total: number }[] = await tx.query(prepared(`SELECT count(*)::int AS total ${fromFiltered(filtered)}`), filtered.params);
     return total;
   }
 

@@ -3,6 +3,7 @@ import { QueryFailedError } from 'typeorm';
 import { pgErrorOf } from '../../src/common/database-errors.js';
 import { Database } from '../../src/database/database.js';
 import { PooledQueries } from '../../src/database/pooled-queries.js';
+import { prepared, preparedNameOf } from '../../src/database/prepared-statements.js';
 import { statementsDuring } from '../support/query-count.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -23,6 +24,20 @@ describe('statements outside a transaction (PooledQueries)', () => {
 
   it('is the manager Database hands out for reads without a transaction', () => {
     expect(manager).toBeInstanceOf(PooledQueries);
+  });
+
+  it('runs SQL text marked prepared as a named statement of its connection, and other text unnamed', async () => {
+    // A statement sees its own session's prepared statements, itself included once it is named.
+    const namesSeen = `SELECT coalesce(array_agg(name ORDER BY name), '{}') AS names FROM pg_prepared_statements WHERE $1::int = 1`;
+    const unnamed: { names: string[] }[] = await manager.query(namesSeen, [1]);
+    const marked = prepared(`${namesSeen} AND true`);
+    const named: { names: string[] }[] = await manager.query(marked, [1]);
+    expect(preparedNameOf(marked)).toMatch(/^zz_prepared_\d+$/);
+    expect(preparedNameOf(namesSeen)).toBeUndefined();
+    expect(named[0].names).toContain(preparedNameOf(marked));
+    expect(unnamed[0].names).not.toContain(preparedNameOf(marked));
+    // Run again (the pool may hand out another client, which prepares it anew): the same answer.
+    expect((await manager.query(marked, [1]))[0].names).toContain(preparedNameOf(marked));
   });
 
   it('answers every kind of statement exactly as TypeORM’s own query does', async () => {
