@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { GENESIS_HASH } from './audit-chain.js';
 import { AuditEvent } from './entities/audit-event.entity.js';
+import { prepared } from '../database/prepared-statements.js';
 
 const APPEND_CHUNK = 5_000;
 
@@ -49,7 +50,7 @@ export class AuditRepository {
    */
   async appendLinked(tx: EntityManager, event: UnlinkedAuditEvent): Promise<boolean> {
     const rows: unknown[] = await tx.query(
-      `WITH head AS (
+      prepared(`WITH head AS (
          SELECT chain, last_seq + 1 AS chain_seq, last_hash AS prev_hash FROM audit_chain WHERE chain = $1 FOR UPDATE
        ), linked AS (
          SELECT chain, chain_seq, prev_hash,
@@ -60,7 +61,7 @@ export class AuditRepository {
        )
        INSERT INTO audit_event (chain, chain_seq, at, actor_id, action, entity, entity_id, district_code, data, prev_hash, hash)
        SELECT chain, chain_seq, $4, $5, $6, $7, $8, $9, $10, prev_hash, hash FROM linked
-       RETURNING chain_seq`,
+       RETURNING chain_seq`),
       [event.chain, Buffer.from(event.before, 'utf8'), Buffer.from(event.after, 'utf8'), event.at, event.actorId, event.action,
         event.entity, event.entityId, event.districtCode, JSON.stringify(event.data)],
     );

@@ -14,6 +14,7 @@ import { ClaimDocument } from './entities/claim-document.entity.js';
 import { ClaimFlag, type FlagCode } from './entities/claim-flag.entity.js';
 import { ClaimStatusChange } from './entities/claim-status-change.entity.js';
 import { Claim } from './entities/claim.entity.js';
+import { prepared } from '../database/prepared-statements.js';
 
 /** The columns intake writes, filer included (reportedBy); the number is taken with the insert, status and the later amounts take their database defaults. */
 export type NewFiledClaim = Pick<Claim,
@@ -140,7 +141,7 @@ export class ClaimsRepository {
     const param = (value: unknown) => `$${params.push(value)}`;
     const others = writes.map((write, i) => `, also${i} AS (${write('filed', param)})`).join('');
     const [filed]: Pick<Claim, 'seq' | 'claimNo'>[] = await tx.query(
-      `WITH numbered AS (${takeNumbers('$2', '$3', '1')}), filed AS (
+      prepared(`WITH numbered AS (${takeNumbers('$2', '$3', '1')}), filed AS (
          INSERT INTO claim (id, claim_no, district_code, year, seq, street_code, policy_id, insurer_id, coverage_id, event_type,
                             resident_id, incident_date, incident_place, description, police_report_no, claimed_amount,
                             payee_account_name, payee_bank_name, payee_account_cipher, payee_account_index, payee_account_masked,
@@ -158,7 +159,7 @@ export class ClaimsRepository {
            FROM filed, unnest($22::varchar[], $23::uuid[], $24::varchar[]) AS f(code, related_claim_id, detail)
          ON CONFLICT DO NOTHING
        )${others}
-       SELECT seq, claim_no AS "claimNo" FROM filed`,
+       SELECT seq, claim_no AS "claimNo" FROM filed`),
       params,
     );
     return filed;

@@ -1,6 +1,5 @@
 import type { Pool } from 'pg';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { preparedNameOf } from './prepared-statements.js';
 
 /**
  * The EntityManager for statements outside a transaction (Database.manager).
@@ -11,8 +10,7 @@ import { preparedNameOf } from './prepared-statements.js';
  * the data source's logger hears every statement (and its error) first — the
  * query-count tests count on it —, a failed statement is TypeORM's
  * QueryFailedError, a connect failure the pool's own error, and an UPDATE or
- * DELETE answers [rows, rowCount]; SQL text marked `prepared` runs as a
- * named statement of its connection. Every other method is TypeORM's. With
+ * DELETE answers [rows, rowCount]. Every other method is TypeORM's. With
  * entity subscribers or a slow-query threshold configured (none today) it is
  * TypeORM's query all the same, so their events and log lines stay whole.
  */
@@ -29,8 +27,7 @@ export class PooledQueries extends EntityManager {
     const client = await pool.connect();
     try {
       dataSource.logger.logQuery(sql, parameters);
-      const name = preparedNameOf(sql);
-      const raw = await (name ? client.query({ name, text: sql, values: parameters }) : client.query(sql, parameters));
+      const raw = await client.query(sql, parameters);
       return (raw.command === 'UPDATE' || raw.command === 'DELETE' ? [raw.rows, raw.rowCount] : raw.rows) as T;
     } catch (error) {
       dataSource.logger.logQueryError(error as Error, sql, parameters);

@@ -7,8 +7,8 @@
  * whose best plan does not depend much on the values belong here: lookups by
  * key, and the claim list's few filter shapes (PostgreSQL keeps a generic
  * plan only while it costs no more than the custom ones did).
- * Prepared by PooledQueries (statements outside a transaction); inside a
- * transaction TypeORM runs the same text unnamed.
+ * Named on every pooled connection by `namePreparedStatements`, in a
+ * transaction or out of one.
  */
 const names = new Map<string, string>();
 /** A bound for texts built from a request (the claim list's filters); past it, statements run unnamed. */
@@ -23,4 +23,27 @@ export function prepared(sql: string): string {
 /** The statement name of SQL text marked by `prepared`; undefined for any other. */
 export function preparedNameOf(sql: string): string | undefined {
   return names.get(sql);
+}
+
+interface QueryingClient {
+  query(...args: unknown[]): unknown;
+}
+
+/**
+ * Every client of `pool` runs marked SQL text as a named statement, whoever
+ * sends it (TypeORM's query runner in a transaction, PooledQueries outside
+ * one): the pg client's `query(text, values)` becomes `query({ name, text,
+ * values })` for that text, and stays as it was for any other.
+ */
+export function namePreparedStatements(pool: { on(event: 'connect', listener: (client: QueryingClient) => void): unknown }, existing: QueryingClient[] = []): void {
+  const wrap = (client: QueryingClient) => {
+    const query = client.query.bind(client);
+    client.query = (...args: unknown[]) => {
+      const [text, values, callback] = args;
+      const name = typeof text === 'string' && typeof values !== 'function' ? preparedNameOf(text) : undefined;
+      return name ? query({ name, text, values }, ...(callback ? [callback] : [])) : query(...args);
+    };
+  };
+  pool.on('connect', wrap);
+  existing.forEach(wrap);
 }

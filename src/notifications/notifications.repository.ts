@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { scopeClaims } from '../claims/claim-scope.js';
+import { prepared } from '../database/prepared-statements.js';
 import type { JobStatement } from './notification-queue.js';
 
 export interface NewNotification {
@@ -40,11 +41,11 @@ export class NotificationsRepository {
   async insertWithJob(tx: EntityManager, n: NewNotification & { id: string }, job: JobStatement): Promise<void> {
     const p = (i: number) => `$${job.values.length + i}`;
     await tx.query(
-      `WITH outbox AS (
+      prepared(`WITH outbox AS (
          INSERT INTO notification (id, claim_id, template, channel, recipient_cipher, recipient_masked, body)
          SELECT ${p(1)}::uuid, ${p(2)}::uuid, ${p(4)}, ${p(5)}, r.phone_cipher, r.phone_masked, ${p(6)} FROM resident r WHERE r.id = ${p(3)}::uuid
        )
-       ${job.text}`,
+       ${job.text}`),
       [...job.values, n.id, n.claimId, n.residentId, n.template, n.channel, n.body],
     );
   }

@@ -3,6 +3,7 @@ import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
 import { Resident } from './entities/resident.entity.js';
+import { prepared } from '../database/prepared-statements.js';
 
 export type NewResident = Omit<Resident, 'id' | 'createdAt'>;
 
@@ -62,7 +63,7 @@ export class ResidentsRepository {
   /** Where a resident is registered, unscoped: callers check it against their own rules (intake: the cadre's street). */
   async findPlace(tx: EntityManager, id: string): Promise<Pick<Resident, 'id' | 'districtCode' | 'streetCode'> | null> {
     const [row]: Pick<Resident, 'id' | 'districtCode' | 'streetCode'>[] = await tx.query(
-      `SELECT id, district_code AS "districtCode", street_code AS "streetCode" FROM resident WHERE id = $1`, [id]);
+      prepared(`SELECT id, district_code AS "districtCode", street_code AS "streetCode" FROM resident WHERE id = $1`), [id]);
     return row ?? null;
   }
 

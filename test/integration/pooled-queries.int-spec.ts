@@ -40,6 +40,12 @@ describe('statements outside a transaction (PooledQueries)', () => {
     expect((await manager.query(marked, [1]))[0].names).toContain(preparedNameOf(marked));
   });
 
+  it('names marked SQL text inside a transaction too (TypeORM’s query runner, the same pooled clients)', async () => {
+    const marked = prepared(`SELECT coalesce(array_agg(name), '{}') AS names FROM pg_prepared_statements WHERE $1::int = 2`);
+    const [{ names }]: { names: string[] }[] = await t.app.get(Database).transaction((tx) => tx.query(marked, [2]));
+    expect(names).toContain(preparedNameOf(marked));
+  });
+
   it('answers every kind of statement exactly as TypeORM’s own query does', async () => {
     const reset = () => t.db.query("TRUNCATE pooled_probe; INSERT INTO pooled_probe VALUES (1, 'a'), (2, 'b')");
     const statements: [string, unknown[]][] = [
