@@ -172,7 +172,7 @@ export class ClaimsRepository {
    */
   findPossiblyRelated(tx: EntityManager, claim: Pick<Claim, 'id' | 'residentId' | 'eventType' | 'incidentDate' | 'policeReportNo' | 'payeeAccountIndex' | 'year'>): Promise<OtherClaim[]> {
     return tx.query(
-      `SELECT id, claim_no AS "claimNo", resident_id AS "residentId", event_type AS "eventType",
+      prepared(`SELECT id, claim_no AS "claimNo", resident_id AS "residentId", event_type AS "eventType",
               incident_date::text AS "incidentDate", year, police_report_no AS "policeReportNo",
               payee_account_index AS "payeeAccountIndex", status
          FROM claim
@@ -180,7 +180,7 @@ export class ClaimsRepository {
           AND ((resident_id = $2 AND event_type = $3 AND incident_date BETWEEN $4 AND $5)
                OR police_report_no = $6
                OR (payee_account_index = $7 AND year = $8 AND resident_id <> $2))
-        ORDER BY reported_at, claim_no`,
+        ORDER BY reported_at, claim_no`),
       [claim.id, claim.residentId, claim.eventType,
         addDays(claim.incidentDate, -DUPLICATE_EVENT_WINDOW_DAYS), addDays(claim.incidentDate, DUPLICATE_EVENT_WINDOW_DAYS),
         claim.policeReportNo, claim.payeeAccountIndex, claim.year],

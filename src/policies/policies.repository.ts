@@ -12,6 +12,7 @@ import { Policy, type PolicyStatus } from './entities/policy.entity.js';
 import type { CoverageLimits } from './policy-limits.js';
 import type { CoverageTerms } from './policy-terms.js';
 import { insertRow } from '../database/insert-row.js';
+import { prepared } from '../database/prepared-statements.js';
 
 /** A policy as shown: with its district's and insurer's names. */
 export type PolicyRecord = Policy & { district: District; insurer: Insurer };
@@ -70,11 +71,11 @@ export class PoliciesRepository {
    */
   async findCover(tx: EntityManager, districtCode: string, date: string, eventType: string): Promise<{ eventTypeKnown: boolean; policy: Policy | null; coverage: Coverage | null }> {
     const [row]: { known: boolean; policy: Record<string, unknown> | null; coverage: Record<string, unknown> | null }[] = await tx.query(
-      `SELECT e.code IS NOT NULL AS known, to_jsonb(p) AS policy, to_jsonb(cv) AS coverage
+      prepared(`SELECT e.code IS NOT NULL AS known, to_jsonb(p) AS policy, to_jsonb(cv) AS coverage
          FROM (SELECT 1) AS one
          LEFT JOIN event_type e ON e.code = $3
          LEFT JOIN policy p ON p.district_code = $1 AND p.status = 'active' AND p.period_start <= $2 AND p.period_end >= $2
-         LEFT JOIN coverage cv ON cv.policy_id = p.id AND cv.event_type = $3`,
+         LEFT JOIN coverage cv ON cv.policy_id = p.id AND cv.event_type = $3`),
       [districtCode, date, eventType],
     );
     return {
