@@ -1,28 +1,19 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
+import type { ClaimExportRow } from '../claims/claim-list.repository.js';
 import type { LedgerOutcome } from '../claims/claim-workflow.js';
 import { formatMoney } from '../common/money.js';
 import { LEDGER_COLUMNS, OUTCOME_WORDS, TOTALS_LABELS } from './ledger-columns.js';
 import { COLUMN_WIDTHS, DATE_FORMAT, styleHeader, YUAN_FORMAT } from './ledger-template.js';
 
-/** One claim as a ledger row; money in fen. */
-export interface LedgerExportRow {
-  claimNo: string;
-  reportDate: string;
-  incidentDate: string;
-  streetName: string;
-  residentName: string;
-  idNumber: string;
-  phone: string;
-  eventTypeNameZh: string;
-  incidentPlace: string;
+/** One claim as a ledger row: the export's columns, money in fen as numbers, the outcome in the ledger's words. */
+export type LedgerExportRow = Omit<ClaimExportRow, 'claimedAmount' | 'assessedAmount' | 'paidAmount' | 'status' | 'description'> & {
   claimed: bigint;
   assessed: bigint | null;
   paid: bigint | null;
-  paidDate: string | null;
   outcome: LedgerOutcome;
   remark: string;
-}
+};
 
 /** The claim number leads; an import ignores it like any column it does not know. */
 const CLAIM_NO = '案件编号';

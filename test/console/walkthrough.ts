@@ -23,13 +23,14 @@ const INKED_PDF = (() => {
 })();
 
 /** The share of the first PDF preview's pixels that are not white. */
-const pdfInk = (page: Page): Promise<number> => page.evaluate(`(() => {
+const inkOf = `() => {
   const canvas = document.querySelector('canvas.pdf-preview[data-rendered]');
   const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
   let inked = 0;
   for (let i = 0; i < data.length; i += 4) if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) inked++;
   return inked / (data.length / 4);
-})()`);
+}`;
+const pdfInk = (page: Page): Promise<number> => page.evaluate(`(${inkOf})()`);
 
 /** Screens checked on the way: each must have every form control labelled. */
 export type Unlabelled = Record<string, string[]>;
@@ -116,6 +117,8 @@ export async function assess(page: Page, claimNo: string, unlabelled: Unlabelled
   await page.getByTestId('payable').waitFor();
   await page.locator('img.image-preview').first().waitFor();
   await page.locator('canvas.pdf-preview[data-rendered]').first().waitFor();
+  // pdf.js may still be drawing (its text after the white page) when its render promise has resolved.
+  await page.waitForFunction(`(${inkOf})() > 0.005`, undefined, { timeout: 10_000 }).catch(() => undefined);
   expect(await pdfInk(page)).toBeGreaterThan(0.005);
   unlabelled['claim-insurer'] = await screen(page, 'claim-insurer');
   await page.getByRole('button', { name: '核定' }).click();
