@@ -105,8 +105,8 @@ export class DeadlinesService implements ClaimClocks {
 
   /**
    * The calendar from the earliest of `dates` to well past any due date counted from them. 'cached' for the
-   * reads that show clocks; the clocks' writes read it through their transaction, which sees the calendar
-   * edit it is part of (followCalendar).
+   * reads that show clocks and for a filing's new clocks (prepareFiling says why); a transition's clocks and
+   * followCalendar read it through their transaction, which sees a calendar edit it is part of.
    */
   private calendarFrom(tx: EntityManager, dates: string[], source: 'cached' | 'transaction' = 'transaction'): Promise<WorkingDayCalendar> {
     const sorted = [...dates].sort();
