@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { ClientBase } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
+import { NamedStatementClient } from './prepared-statements.js';
 
 /**
  * The connection and the migrations. Entities are not listed here: each
@@ -20,6 +21,7 @@ export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions>
       // Wait at most this long for a connection (the server gone quiet, or the pool exhausted): the request then gets a 503, not a hang.
       connectionTimeoutMillis: 10_000,
       onConnect: keepConnectionErrorsFromCrashing,
+      Client: NamedStatementClient,
     },
     ...extra,
   } as DataSourceOptions;

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { PooledQueries } from './pooled-queries.js';
-import { namePreparedStatements } from './prepared-statements.js';
 
 /**
  * How services reach PostgreSQL: they choose the transaction, repositories
@@ -15,9 +14,6 @@ export class Database {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.pooled = new PooledQueries(dataSource);
-    const pool = (dataSource.driver as unknown as { master?: Parameters<typeof namePreparedStatements>[0] & { _clients?: [] } }).master;
-    // The clients TypeORM opened while initialising (pg-pool's own list) and every one after.
-    if (pool) namePreparedStatements(pool, pool._clients ?? []);
   }
 
   /** One READ COMMITTED transaction: every write of an action and its audit event commit together or not at all. */

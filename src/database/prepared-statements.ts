@@ -1,3 +1,5 @@
+import pg from 'pg';
+
 /**
  * Statements worth preparing: SQL text a repository builds once and runs on
  * every request (the claim view's one read). PostgreSQL parses and plans an
@@ -7,7 +9,7 @@
  * whose best plan does not depend much on the values belong here: lookups by
  * key, and the claim list's few filter shapes (PostgreSQL keeps a generic
  * plan only while it costs no more than the custom ones did).
- * Named on every pooled connection by `namePreparedStatements`, in a
+ * Named on every pooled connection by `NamedStatementClient`, in a
  * transaction or out of one.
  */
 const names = new Map<string, string>();
@@ -25,25 +27,18 @@ export function preparedNameOf(sql: string): string | undefined {
   return names.get(sql);
 }
 
-interface QueryingClient {
-  query(...args: unknown[]): unknown;
-}
-
 /**
- * Every client of `pool` runs marked SQL text as a named statement, whoever
+ * The pool's client class (pg's `Client` pool option, set in
+ * dataSourceOptions): it runs marked SQL text as a named statement, whoever
  * sends it (TypeORM's query runner in a transaction, PooledQueries outside
- * one): the pg client's `query(text, values)` becomes `query({ name, text,
- * values })` for that text, and stays as it was for any other.
+ * one). `query(text, values)` becomes `query({ name, text, values })` for
+ * that text, and stays as it was for any other.
  */
-export function namePreparedStatements(pool: { on(event: 'connect', listener: (client: QueryingClient) => void): unknown }, existing: QueryingClient[] = []): void {
-  const wrap = (client: QueryingClient) => {
-    const query = client.query.bind(client);
-    client.query = (...args: unknown[]) => {
-      const [text, values, callback] = args;
-      const name = typeof text === 'string' && typeof values !== 'function' ? preparedNameOf(text) : undefined;
-      return name ? query({ name, text, values }, ...(callback ? [callback] : [])) : query(...args);
-    };
-  };
-  pool.on('connect', wrap);
-  existing.forEach(wrap);
-}
+export class NamedStatementClient extends pg.Client {}
+
+const unnamedQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+NamedStatementClient.prototype.query = function namedQuery(this: pg.Client, ...args: unknown[]) {
+  const [text, values, callback] = args;
+  const name = typeof text === 'string' && typeof values !== 'function' ? preparedNameOf(text) : undefined;
+  return name ? unnamedQuery.call(this, { name, text, values }, ...(callback ? [callback] : [])) : unnamedQuery.apply(this, args);
+} as pg.Client['query'];
