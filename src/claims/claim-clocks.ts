@@ -36,3 +36,13 @@ export interface PolicyTerms {
 }
 
 export const CLAIM_CLOCKS = Symbol('ClaimClocks');
+
+/**
+ * A clock that runs, as SQL over claim_deadline aliased `alias`: not ended,
+ * and not paused (its claim waits in needs_info, so it has no due date).
+ * What the overdue list, the work queues, the reminders and the claim list's
+ * overdue filter all mean by a running clock.
+ */
+export function runningClockSql(alias: string): string {
+  return `${alias}.ended_on IS NULL AND ${alias}.paused_on IS NULL`;
+}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { prepared } from '../database/prepared-statements.js';
+import { runningClockSql } from './claim-clocks.js';
 import { claimScopeOf } from './claim-scope.js';
 import type { ClaimStatus } from './claim-status.js';
 import type { FlagCode } from './entities/claim-flag.entity.js';
@@ -137,7 +138,7 @@ function filteredInScope(caller: AuthUser, filter: ClaimListFilter): FilteredCla
   if (filter.flags?.length) where.push(`EXISTS (SELECT 1 FROM claim_flag f WHERE f.claim_id = c.id AND f.code = ANY(${param(filter.flags)}))`);
   if (filter.overdue !== undefined) {
     where.push(`${filter.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM claim_deadline d WHERE d.claim_id = c.id
-      AND d.ended_on IS NULL AND d.paused_on IS NULL AND d.due_date < ${param(filter.today)})`);
+      AND ${runningClockSql('d')} AND d.due_date < ${param(filter.today)})`);
   }
   if (filter.eventType) where.push(`c.event_type = ${param(filter.eventType)}`);
   if (filter.streetCode) where.push(`c.street_code = ${param(filter.streetCode)}`);

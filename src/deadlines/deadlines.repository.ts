@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
+import { runningClockSql } from '../claims/claim-clocks.js';
 import { scopeClaims } from '../claims/claim-scope.js';
 import type { ClaimStatus } from '../claims/claim-status.js';
 import type { DeadlineStage, PolicyDeadlines, StageClock } from './deadline-rules.js';
@@ -94,7 +95,7 @@ export class DeadlinesRepository {
   }
 
   async pause(tx: EntityManager, claimId: string, on: string): Promise<void> {
-    await tx.query(`UPDATE claim_deadline SET paused_on = $2 WHERE claim_id = $1 AND ended_on IS NULL AND paused_on IS NULL`, [claimId, on]);
+    await tx.query(`UPDATE claim_deadline SET paused_on = $2 WHERE claim_id = $1 AND ${runningClockSql('claim_deadline')}`, [claimId, on]);
   }
 
   /** Writes back the pause, the due date and the pause mark of recomputed clocks. */
@@ -116,13 +117,13 @@ export class DeadlinesRepository {
   async listOverdue(tx: EntityManager, caller: AuthUser, today: string, stage: DeadlineStage | undefined, offset: number, limit: number): Promise<[OverdueRow[], number]> {
     const query = scopeClaims(
       tx.createQueryBuilder().from('claim_deadline', 'd').innerJoin('claim', 'c', 'c.id = d.claim_id')
-        .where('d.ended_on IS NULL AND d.paused_on IS NULL AND d.due_date < :today', { today }),
+        .where(`${runningClockSql('d')} AND d.due_date < :today`, { today }),
       caller,
     );
     if (stage) query.andWhere('d.stage = :stage', { stage });
     // Without a stage, one row per claim: its clock overdue longest.
-    else query.andWhere(`NOT EXISTS (SELECT 1 FROM claim_deadline e WHERE e.claim_id = d.claim_id AND e.ended_on IS NULL
-      AND e.paused_on IS NULL AND (e.due_date, e.stage) < (d.due_date, d.stage))`);
+    else query.andWhere(`NOT EXISTS (SELECT 1 FROM claim_deadline e WHERE e.claim_id = d.claim_id AND ${runningClockSql('e')}
+      AND (e.due_date, e.stage) < (d.due_date, d.stage))`);
     const counted = await query.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>();
     const rows = await query
       .select(['c.id AS "id"', 'c.claim_no AS "claimNo"', 'c.status AS "status"', 'd.stage AS "stage"',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { runningClockSql } from '../claims/claim-clocks.js';
 import { ACTING_ROLES, NEXT_WORKING_DAY_SQL, RESPONSIBLE, type ReminderKind } from '../tasks/responsible-staff.js';
 
 export interface ReminderRow {
@@ -27,7 +28,7 @@ const SWEEP_SQL = `
       FROM claim_deadline k
       JOIN claim c ON c.id = k.claim_id
       JOIN app_user u ON u.role = '${role}' AND u.active AND ${RESPONSIBLE[role].where}
-     WHERE k.ended_on IS NULL AND k.paused_on IS NULL AND k.due_date <= ${NEXT_WORKING_DAY_SQL} AND ${RESPONSIBLE[role].clock}`).join('\n    UNION ALL')}
+     WHERE ${runningClockSql('k')} AND k.due_date <= ${NEXT_WORKING_DAY_SQL} AND ${RESPONSIBLE[role].clock}`).join('\n    UNION ALL')}
   ), inserted AS (
     INSERT INTO staff_reminder (claim_id, user_id, stage, kind, due_date)
     SELECT DISTINCT claim_id, user_id, stage, CASE WHEN due_date < $1::date THEN 'overdue' ELSE 'due_soon' END, due_date FROM due

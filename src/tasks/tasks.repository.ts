@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.js';
+import { runningClockSql } from '../claims/claim-clocks.js';
 import { ACTING_ROLES, NEXT_WORKING_DAY_SQL, RESPONSIBLE, type ReminderKind, type ResponsibleRule, type TaskAction } from './responsible-staff.js';
 
 export interface TaskRow {
@@ -40,7 +41,7 @@ function queueSql({ action, clock, where }: ResponsibleRule, officer: boolean): 
       JOIN claim c ON ${where}
       LEFT JOIN LATERAL (
         SELECT k.stage, k.due_date FROM claim_deadline k
-         WHERE k.claim_id = c.id AND k.ended_on IS NULL AND k.paused_on IS NULL AND ${clock}
+         WHERE k.claim_id = c.id AND ${runningClockSql('k')} AND ${clock}
          ORDER BY k.due_date LIMIT 1
       ) d ON true
      WHERE u.id = $2${officer ? ' AND d.due_date IS NOT NULL' : ''}
