@@ -363,10 +363,11 @@ describe('claim intake', () => {
       ['resident name', () => ({ q: '欧阳' }), () => [withdrawn.claimNo, burglary.claimNo, fire.claimNo]],
       ['incident place fragment', () => ({ q: '霞阳村' }), () => [fire.claimNo]],
       ['police report number fragment', () => ({ q: 'LIST77' }), () => [burglary.claimNo]],
-    ])('filters by %s', async (_name, query, expected) => {
+    ])('filters by %s, the total counting the same claims', async (_name, query, expected) => {
       const res = await list(officer, { ...query(), streetCode: '350205002' });
       expect(res.status).toBe(200);
       expect(claimNos(res.body)).toEqual(expected());
+      expect(res.body.total).toBe(expected().length);
     });
 
     it('filters by several statuses, comma-separated or repeated', async () => {
