@@ -13,6 +13,7 @@ import { UsernameNormalForm1766100000000 } from './1766100000000-username-normal
 import { NotificationOutbox1766200000000 } from './1766200000000-notification-outbox.js';
 import { StaffReminders1766300000000 } from './1766300000000-staff-reminders.js';
 import { ChangeFeed1766400000000 } from './1766400000000-change-feed.js';
+import { ClaimListOrder1766500000000 } from './1766500000000-claim-list-order.js';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and jest load the same set. */
 export const migrations = [
@@ -20,5 +21,5 @@ export const migrations = [
   DocumentNames1765200100000, LedgerImports1765700000000, WorkingDayCalendar1765800000000, ClaimDeadlines1765800000001,
   DenialReasons1766000000000, AuditChainsPerDistrict1766000000001, DistrictCodeOnClaimRows1766000000002,
   UsernameNormalForm1766100000000,
-  NotificationOutbox1766200000000, StaffReminders1766300000000, ChangeFeed1766400000000,
+  NotificationOutbox1766200000000, StaffReminders1766300000000, ChangeFeed1766400000000, ClaimListOrder1766500000000,
 ];

@@ -12,6 +12,17 @@ export async function statementsDuring(db: DataSource, run: () => Promise<unknow
   }
 }
 
+/** The statements `run` sends, each as sent (text and parameters), for EXPLAIN. */
+export async function statementsWithValuesDuring(db: DataSource, run: () => Promise<unknown>): Promise<{ sql: string; values: unknown[] }[]> {
+  const spy = jest.spyOn(db.logger, 'logQuery');
+  try {
+    await run();
+    return spy.mock.calls.map(([sql, values]) => ({ sql: String(sql), values: (values as unknown[] | undefined) ?? [] }));
+  } finally {
+    spy.mockRestore();
+  }
+}
+
 /** How many SQL statements the app's data source runs while `run` does its work. */
 export async function queriesDuring(db: DataSource, run: () => Promise<unknown>): Promise<number> {
   return (await statementsDuring(db, run)).length;
