@@ -14,6 +14,7 @@ import { NotificationOutbox1766200000000 } from './1766200000000-notification-ou
 import { StaffReminders1766300000000 } from './1766300000000-staff-reminders.js';
 import { ChangeFeed1766400000000 } from './1766400000000-change-feed.js';
 import { ClaimListOrder1766500000000 } from './1766500000000-claim-list-order.js';
+import { DropDuplicateDeadlineIndex1766500000001 } from './1766500000001-drop-duplicate-deadline-index.js';
 
 /** Every migration, oldest first. Listed explicitly so the app, the CLI and jest load the same set. */
 export const migrations = [
@@ -22,4 +23,5 @@ export const migrations = [
   DenialReasons1766000000000, AuditChainsPerDistrict1766000000001, DistrictCodeOnClaimRows1766000000002,
   UsernameNormalForm1766100000000,
   NotificationOutbox1766200000000, StaffReminders1766300000000, ChangeFeed1766400000000, ClaimListOrder1766500000000,
+  DropDuplicateDeadlineIndex1766500000001,
 ];

@@ -67,6 +67,18 @@ describe('migrations', () => {
     expect(await tables()).toEqual(applied);
   });
 
+  it('leave no table with two indexes of one definition (each written on every insert, for nothing)', async () => {
+    await db.runMigrations();
+    const duplicates: { indexes: string[] }[] = await db.query(
+      `SELECT array_agg(i.indexrelid::regclass::text ORDER BY i.indexrelid::regclass::text) AS indexes
+         FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+        WHERE n.nspname = 'public'
+        GROUP BY i.indrelid, i.indkey::text, i.indclass::text, i.indcollation::text, i.indoption::text,
+                 coalesce(pg_get_expr(i.indexprs, i.indrelid), ''), coalesce(pg_get_expr(i.indpred, i.indrelid), '')
+       HAVING count(*) > 1`);
+    expect(duplicates.map((d) => d.indexes)).toEqual([]);
+  });
+
   it('give the documents stored before server-derived names such a name, keeping the sent one as metadata', async () => {
     const url = await createTestDatabase();
     const seeded = new DataSource(dataSourceOptions(url));
