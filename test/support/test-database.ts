@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import argon2 from 'argon2';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { referenceSeeds } from '../../seeds/index.js';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
@@ -56,14 +57,19 @@ export async function migrateAndSeed(url: string): Promise<void> {
   }
 }
 
-let counter = 0;
-
-/** A fresh database cloned from the template: each test file sees only its own rows. */
+/**
+ * A fresh database cloned from the template: each test file sees only its own rows.
+ * Its name is never used twice in a run. A jest worker runs many test files, each
+ * with modules of its own, so a counter here would start again at 1 in each: the
+ * next file's database would take the name (and so the URL) of the one just
+ * dropped, and anything of the earlier file still reconnecting to it — a pool, a
+ * job worker — would write into the new one.
+ */
 export async function createTestDatabase(): Promise<string> {
   const { adminUrl, runId } = testServer();
   const template = `${runId}_tpl`;
   await ensureTemplate(adminUrl, template);
-  const name = `${runId}_${process.pid}_${++counter}`;
+  const name = `${runId}_${process.pid}_${randomBytes(6).toString('hex')}`;
   await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   return databaseUrl(adminUrl, name);
 }
