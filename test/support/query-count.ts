@@ -1,17 +1,6 @@
 import { jest } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 
-/** The SQL statements the app's data source runs while `run` does its work, transaction control included. */
-export async function statementsDuring(db: DataSource, run: () => Promise<unknown>): Promise<string[]> {
-  const spy = jest.spyOn(db.logger, 'logQuery');
-  try {
-    await run();
-    return spy.mock.calls.map(([sql]) => String(sql).replace(/\s+/g, ' ').trim());
-  } finally {
-    spy.mockRestore();
-  }
-}
-
 /** The statements `run` sends, each as sent (text and parameters), for EXPLAIN. */
 export async function statementsWithValuesDuring(db: DataSource, run: () => Promise<unknown>): Promise<{ sql: string; values: unknown[] }[]> {
   const spy = jest.spyOn(db.logger, 'logQuery');
@@ -21,6 +10,11 @@ export async function statementsWithValuesDuring(db: DataSource, run: () => Prom
   } finally {
     spy.mockRestore();
   }
+}
+
+/** The SQL statements the app's data source runs while `run` does its work, transaction control included. */
+export async function statementsDuring(db: DataSource, run: () => Promise<unknown>): Promise<string[]> {
+  return (await statementsWithValuesDuring(db, run)).map(({ sql }) => sql.replace(/\s+/g, ' ').trim());
 }
 
 /** How many SQL statements the app's data source runs while `run` does its work. */
