@@ -93,8 +93,8 @@ export class ClaimListRepository {
 
   private async countFiltered(tx: EntityManager, filtered: FilteredClaims): Promise<number> {
     // Without a text search the count needs no resident: one scan of the claim index the scope leads.
-    const from = filtered.searchesResident ? fromFiltered(filtered) : fromFiltered(filtered, '', 'FROM claim c');
-    const [{ total }]: { total: number }[] = await tx.query(prepared(`SELECT count(*)::int AS total ${from}`), filtered.params);
+    const [{ total }]: { total: number }[] = await tx.query(
+      prepared(`SELECT count(*)::int AS total ${fromFiltered(filtered, '', filtered.searchesResident)}`), filtered.params);
     return total;
   }
 
@@ -158,7 +158,7 @@ function filteredInScope(caller: AuthUser, filter: ClaimListFilter): FilteredCla
   return { where, params, searchesResident };
 }
 
-/** The FROM and WHERE of filtered claims, with the further `joins` a statement needs. */
-function fromFiltered({ where }: FilteredClaims, joins = '', from = 'FROM claim c JOIN resident r ON r.id = c.resident_id'): string {
-  return `${from} ${joins}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+/** The FROM and WHERE of filtered claims, with the further `joins` a statement needs; the resident `r` unless left out. */
+function fromFiltered({ where }: FilteredClaims, joins = '', withResident = true): string {
+  return `FROM claim c${withResident ? ' JOIN resident r ON r.id = c.resident_id' : ''} ${joins}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
 }
