@@ -86,6 +86,9 @@ export async function registerAndFile(page: Page, unlabelled: Unlabelled): Promi
     const mimeType = name.endsWith('.pdf') ? 'application/pdf' : name.endsWith('.png') ? 'image/png' : 'image/jpeg';
     await page.getByLabel(input).setInputFiles({ name, mimeType, buffer: bytes });
     await page.getByTestId('upload-result').filter({ hasText: '已上传' }).nth(i).waitFor();
+    // The upload's own line comes first; the claim's refetch then re-renders the type select (its "required" labels), which
+    // would swallow the next type's pick if it came in between: wait until the document is on the claim.
+    await shows(page, `材料（${i + 1}）`);
   }
   await page.getByLabel('选择文件上传').setInputFiles({ name: 'note.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not really a PDF') });
   await page.getByTestId('upload-result').filter({ hasText: '未接受：' }).waitFor();
