@@ -22,9 +22,11 @@ const INKED_PDF = (() => {
     + `4 0 obj <</Length ${content.length}>> stream\n${content}\nendstream endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n`);
 })();
 
-/** The share of the first PDF preview's pixels that are not white. */
+/** The preview of the fire certificate, the walkthrough's one PDF with ink on its page (the loss list's page is blank). */
+const INKED_PREVIEW = 'canvas.pdf-preview[data-rendered][aria-label^="火灾事故认定书"]';
+/** The share of that preview's pixels that are not white. */
 const inkOf = `() => {
-  const canvas = document.querySelector('canvas.pdf-preview[data-rendered]');
+  const canvas = document.querySelector('${INKED_PREVIEW}');
   const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
   let inked = 0;
   for (let i = 0; i < data.length; i += 4) if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) inked++;
@@ -119,7 +121,8 @@ export async function assess(page: Page, claimNo: string, unlabelled: Unlabelled
   await page.getByRole('link', { name: claimNo }).click();
   await page.getByTestId('payable').waitFor();
   await page.locator('img.image-preview').first().waitFor();
-  await page.locator('canvas.pdf-preview[data-rendered]').first().waitFor();
+  // Its own canvas, not the first one drawn: on a loaded machine the blank loss list may be drawn first.
+  await page.locator(INKED_PREVIEW).waitFor();
   // pdf.js may still be drawing (its text after the white page) when its render promise has resolved.
   await page.waitForFunction(`(${inkOf})() > 0.005`, undefined, { timeout: 10_000 }).catch(() => undefined);
   expect(await pdfInk(page)).toBeGreaterThan(0.005);
